@@ -1,0 +1,6 @@
+export type * from './article';
+export * from './feed';
+export * from './data-paths';
+export * from './routes';
+export * from './slug';
+export * from './safe-url';

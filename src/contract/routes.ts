@@ -1,0 +1,64 @@
+import { DEFAULT_SORT, SORT_KEYS, type SortKey } from './feed';
+
+/**
+ * The feed's view state. The URL is its only home: reload, back/forward and shared links all
+ * reproduce the view from these fields.
+ */
+export interface FeedView {
+  /** Selected topic slugs, sorted and unique; an article matches when it has any of them. */
+  topics: string[];
+  sort: SortKey;
+  /** Include `published: false` articles. */
+  unpublished: boolean;
+  /** How many pages are loaded (load more raises it). */
+  pages: number;
+}
+
+export const DEFAULT_VIEW: FeedView = { topics: [], sort: DEFAULT_SORT, unpublished: false, pages: 1 };
+
+/** Deep links past this depth are clamped so a crafted URL cannot trigger hundreds of fetches. */
+export const MAX_PAGES_IN_URL = 40;
+
+export const routePatterns = {
+  feed: '/',
+  topic: '/topic/:topic',
+  article: '/article/:slug',
+} as const;
+
+export function articleHref(slug: string): string {
+  return `/article/${encodeURIComponent(slug)}`;
+}
+
+function normaliseTopics(topics: readonly string[]): string[] {
+  return [...new Set(topics.map((t) => t.trim()).filter(Boolean))].sort();
+}
+
+/**
+ * The canonical URL of a feed view: a single topic gets its own path (`/topic/<slug>`, which
+ * also has a prerendered page); defaults are omitted so equal views have equal URLs.
+ */
+export function feedHref(view: Partial<FeedView> = {}): string {
+  const topics = normaliseTopics(view.topics ?? []);
+  const params = new URLSearchParams();
+  let path = '/';
+  if (topics.length === 1) path = `/topic/${encodeURIComponent(topics[0]!)}`;
+  else if (topics.length > 1) params.set('topics', topics.join(','));
+  if (view.sort && view.sort !== DEFAULT_SORT) params.set('sort', view.sort);
+  if (view.unpublished) params.set('unpublished', '1');
+  if (view.pages && view.pages > 1) params.set('pages', String(Math.min(view.pages, MAX_PAGES_IN_URL)));
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** Reads a view from a route's `:topic` parameter (if any) and its query string. */
+export function parseFeedView(pathTopic: string | undefined, search: string | URLSearchParams): FeedView {
+  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const listed = (params.get('topics') ?? '').split(',');
+  const topics = normaliseTopics(pathTopic ? [pathTopic, ...listed] : listed);
+  const sortParam = params.get('sort');
+  const sort = (SORT_KEYS as readonly string[]).includes(sortParam ?? '') ? (sortParam as SortKey) : DEFAULT_SORT;
+  const unpublished = params.get('unpublished') === '1';
+  const pagesParam = Number.parseInt(params.get('pages') ?? '1', 10);
+  const pages = Number.isFinite(pagesParam) ? Math.min(Math.max(pagesParam, 1), MAX_PAGES_IN_URL) : 1;
+  return { topics, sort, unpublished, pages };
+}
