@@ -45,7 +45,8 @@ export interface ArticleCard {
   heat: number;
   /** `published: false` articles are outside the default feed. */
   published: boolean;
-  provider: Provider;
+  /** Absent for a plain-text article whose outlet is unknown: nothing is invented. */
+  provider?: Provider;
   /** Topic display names; `topicSlug(name)` gives the URL form. */
   topics: string[];
   /** The lead image, when one with an http(s) URL exists. */
@@ -75,7 +76,7 @@ export interface RelatedItem {
 export interface CitingArticle {
   slug: string;
   title: string;
-  provider: Provider;
+  provider?: Provider;
   publishedAt?: string;
 }
 

@@ -4,3 +4,4 @@ export * from './data-paths';
 export * from './routes';
 export * from './slug';
 export * from './safe-url';
+export * from './dev-events';
