@@ -5,6 +5,6 @@
 export const NEWS_UPDATE_EVENT = 'news:update';
 
 export interface NewsUpdatePayload {
-  /** Data paths (see `dataPaths`) whose content may have changed. */
+  /** Prefixes of data paths (see `dataPaths`) whose content may have changed; `data/` is all. */
   changed: string[];
 }

@@ -1,0 +1,79 @@
+/**
+ * Every content problem the pipeline can report. Errors skip the file (nothing usable is left);
+ * warnings drop only the offending field so the article survives.
+ */
+export const DIAGNOSTIC_CODES = {
+  'not-text': { severity: 'error', title: 'Not a text file' },
+  'empty-file': { severity: 'error', title: 'Empty file' },
+  'file-too-large': { severity: 'error', title: 'File too large' },
+  'unreadable-file': { severity: 'error', title: 'File could not be read' },
+  'yaml-syntax': { severity: 'error', title: 'Broken YAML front matter' },
+  'unterminated-front-matter': { severity: 'error', title: 'Front matter never closed' },
+  'front-matter-not-object': { severity: 'error', title: 'Front matter is not a mapping' },
+  'missing-title': { severity: 'error', title: 'No usable title' },
+  'invalid-type': { severity: 'warning', title: 'Field has the wrong type' },
+  'invalid-value': { severity: 'warning', title: 'Field has an unexpected value' },
+  'invalid-url': { severity: 'warning', title: 'Invalid URL' },
+  'unsafe-url': { severity: 'warning', title: 'URL scheme not allowed' },
+  'invalid-date': { severity: 'warning', title: 'Invalid date' },
+  'invalid-related': { severity: 'warning', title: 'Related item dropped' },
+  'featured-content-dropped': { severity: 'warning', title: 'Featured content not embeddable' },
+  'field-truncated': { severity: 'warning', title: 'Field truncated' },
+  'duplicate-article': { severity: 'warning', title: 'Duplicate article' },
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  /** Path relative to the content folder, with `/` separators. */
+  file: string;
+  /** 1-based, in the file as written (front matter delimiters included). */
+  line?: number;
+  column?: number;
+  /** Dotted path of the field, e.g. `related[3].webUrl`. */
+  field?: string;
+  message: string;
+  expected?: string;
+  hint?: string;
+}
+
+export type DiagnosticInput = Omit<Diagnostic, 'severity' | 'file'>;
+
+export function diagnostic(file: string, input: DiagnosticInput): Diagnostic {
+  return { ...input, severity: DIAGNOSTIC_CODES[input.code].severity, file };
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const d of diagnostics) if (d.severity === 'error') errors++;
+  return { errors, warnings: diagnostics.length - errors };
+}
+
+/** Orders problems by file, then line, then code, so reports are stable between runs. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.field ?? '').localeCompare(b.field ?? '') ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+/** One line per problem, `file:line:column`, as editors and CI logs link them. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = [d.file, d.line, d.line !== undefined ? d.column : undefined].filter((p) => p !== undefined).join(':');
+  const field = d.field ? ` [${d.field}]` : '';
+  const expected = d.expected ? ` (expected ${d.expected})` : '';
+  const hint = d.hint ? `\n    hint: ${d.hint}` : '';
+  return `${where}: ${d.severity} ${d.code}${field}: ${d.message}${expected}${hint}`;
+}
+
+export function formatSummary(diagnostics: readonly Diagnostic[], files: number): string {
+  const { errors, warnings } = countBySeverity(diagnostics);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}

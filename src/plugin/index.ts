@@ -1,0 +1,126 @@
+import path from 'node:path';
+import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { NEWS_UPDATE_EVENT, type NewsUpdatePayload } from '../contract/dev-events';
+import type { NewsBuild } from './build-result';
+import { countBySeverity } from './diagnostics';
+import { writeDataFiles } from './emit';
+import { isContentFile } from './load';
+import { resolveOptions, type NewsPluginOptions, type ResolvedOptions } from './options';
+import { NewsPipeline } from './pipeline';
+import { reportLines } from './report';
+
+export type { NewsPluginOptions } from './options';
+
+/** What other plugins (the prerenderer) read from the news plugin. */
+export interface NewsPluginApi {
+  getBuild(): NewsBuild | undefined;
+  getOptions(): ResolvedOptions | undefined;
+}
+
+function cacheFileFor(root: string, options: ResolvedOptions): string {
+  const name = Buffer.from(options.dir).toString('base64url').slice(-40);
+  return path.join(root, 'node_modules', '.cache', 'smartable-news', `${name}.v8`);
+}
+
+/**
+ * The content pipeline as two Vite plugins sharing one state: `news:build` parses the content
+ * folder and writes the data files into the build output; `news:dev` serves the same files from
+ * memory and pushes an update event when a content file changes.
+ */
+export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
+  let options: ResolvedOptions | undefined;
+  let pipeline: NewsPipeline | undefined;
+  let build: NewsBuild | undefined;
+  let config: ResolvedConfig | undefined;
+  const api: NewsPluginApi = { getBuild: () => build, getOptions: () => options };
+
+  const runPipeline = async (log: (line: string) => void, changed?: string[]) => {
+    pipeline ??= new NewsPipeline({
+      dir: options!.dir,
+      dropUnpublished: options!.dropUnpublished,
+      siteName: options!.siteName,
+      ...(options!.siteUrl ? { siteUrl: options!.siteUrl } : {}),
+      cacheFile: cacheFileFor(config!.root, options!),
+    });
+    build = await pipeline.build(changed);
+    for (const line of reportLines(build)) log(line);
+    return build;
+  };
+
+  const buildPlugin: Plugin = {
+    name: 'news:build',
+    apply: 'build',
+    api,
+    configResolved(resolved) {
+      config = resolved;
+      options = resolveOptions(userOptions, resolved.root);
+    },
+    async buildStart() {
+      if (config?.build.ssr) return;
+      const result = await runPipeline((line) => config!.logger.info(line));
+      const { errors } = countBySeverity(result.diagnostics);
+      if (options!.strict && errors > 0) this.error(`news: ${errors} content error(s) in ${options!.dir} (strict mode)`);
+    },
+    async writeBundle(outputOptions) {
+      if (config?.build.ssr || !build) return;
+      const outDir = outputOptions.dir ?? path.resolve(config!.root, config!.build.outDir);
+      const started = performance.now();
+      const written = await writeDataFiles(build, outDir);
+      config!.logger.info(`news: wrote ${written.files} data files (${(written.bytes / 1e6).toFixed(1)} MB) in ${Math.round(performance.now() - started)} ms`);
+    },
+  };
+
+  const devPlugin: Plugin = {
+    name: 'news:dev',
+    apply: 'serve',
+    api,
+    configResolved(resolved) {
+      config = resolved;
+      options = resolveOptions(userOptions, resolved.root);
+    },
+    async configureServer(server: ViteDevServer) {
+      const log = (line: string) => server.config.logger.info(line, { timestamp: true });
+      let ready = runPipeline(log);
+      const base = server.config.base.replace(/\/?$/, '/');
+
+      server.middlewares.use(async (req, res, next) => {
+        const url = req.url?.split('?')[0] ?? '';
+        if (!url.startsWith(`${base}data/`)) return next();
+        const current = await ready;
+        const json = current.dataFile(decodeURI(url.slice(base.length)));
+        if (json === undefined) {
+          res.statusCode = 404;
+          res.end('Not found');
+          return;
+        }
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(json);
+      });
+
+      // Changes arrive in bursts (editors write twice, git checks out many files): coalesce.
+      let timer: NodeJS.Timeout | undefined;
+      const pending = new Set<string>();
+      const onChange = (file: string) => {
+        if (!isContentFile(file) || !path.resolve(file).startsWith(options!.dir + path.sep)) return;
+        pending.add(path.resolve(file));
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const changed = [...pending];
+          pending.clear();
+          ready = ready.then(() => runPipeline(log, changed));
+          void ready.then(() => {
+            const payload: NewsUpdatePayload = { changed: ['data/'] };
+            server.ws.send({ type: 'custom', event: NEWS_UPDATE_EVENT, data: payload });
+          });
+        }, 10);
+      };
+      server.watcher.add(options!.dir);
+      server.watcher.on('add', onChange);
+      server.watcher.on('change', onChange);
+      server.watcher.on('unlink', onChange);
+    },
+  };
+
+  return [buildPlugin, devPlugin];
+}

@@ -1,0 +1,111 @@
+import type { ArticleCard, ArticleDetail } from '../contract/article';
+import { dataPaths } from '../contract/data-paths';
+import { compareCards, PAGE_SIZE, SORT_KEYS, type FeedPage, type NewsIndex, type ProviderIndex, type Scope, type TopicSummary } from '../contract/feed';
+import { topicSlug } from '../contract/slug';
+import { CARD_EXCERPT_CHARS } from './normalize';
+
+/** The card is what lists repeat: a fixed, small subset of the detail. */
+export function toCard(detail: ArticleDetail): ArticleCard {
+  const card: ArticleCard = { slug: detail.slug, title: detail.title } as ArticleCard;
+  if (detail.excerpt) {
+    card.excerpt =
+      detail.excerpt.length > CARD_EXCERPT_CHARS
+        ? `${detail.excerpt.slice(0, CARD_EXCERPT_CHARS).replace(/\s+\S*$/, '')}…`
+        : detail.excerpt;
+  }
+  if (detail.publishedAt) card.publishedAt = detail.publishedAt;
+  if (detail.url) card.url = detail.url;
+  card.type = detail.type;
+  if (detail.quality !== undefined) card.quality = detail.quality;
+  card.heat = detail.heat;
+  card.published = detail.published;
+  if (detail.provider) card.provider = detail.provider;
+  card.topics = detail.topics;
+  if (detail.image) card.image = detail.image;
+  card.relatedCount = detail.relatedCount;
+  card.citedByCount = detail.citedByCount;
+  return card;
+}
+
+export interface SiteOptions {
+  siteName: string;
+  siteUrl?: string;
+}
+
+/** A list of cards in one order, split into pages. */
+function pages(cards: readonly ArticleCard[]): FeedPage[] {
+  const pageCount = Math.max(1, Math.ceil(cards.length / PAGE_SIZE));
+  return Array.from({ length: pageCount }, (_, i) => ({
+    page: i + 1,
+    pageCount,
+    total: cards.length,
+    items: cards.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE),
+  }));
+}
+
+export interface Lists {
+  index: NewsIndex;
+  providers: ProviderIndex;
+  /** Every list page as [data path, page]. */
+  feedPages(): Generator<[string, FeedPage]>;
+}
+
+export function buildLists(articles: readonly ArticleDetail[], site: SiteOptions): Lists {
+  const cards = articles.map(toCard);
+  const byScope: Record<Scope, ArticleCard[]> = { published: [], unpublished: [] };
+  for (const card of cards) byScope[card.published ? 'published' : 'unpublished'].push(card);
+
+  // Topic names that slug alike ("AI", "A.I.") share one list, under the first name seen.
+  const topics = new Map<string, { name: string; cards: Record<Scope, ArticleCard[]> }>();
+  for (const card of cards) {
+    for (const name of card.topics) {
+      const slug = topicSlug(name);
+      let topic = topics.get(slug);
+      if (!topic) topics.set(slug, (topic = { name, cards: { published: [], unpublished: [] } }));
+      const list = topic.cards[card.published ? 'published' : 'unpublished'];
+      if (list[list.length - 1] !== card) list.push(card);
+    }
+  }
+
+  const summaries: TopicSummary[] = [...topics]
+    .map(([slug, t]) => ({ slug, name: t.name, count: t.cards.published.length, unpublishedCount: t.cards.unpublished.length }))
+    .sort((a, b) => b.count - a.count || b.unpublishedCount - a.unpublishedCount || a.name.localeCompare(b.name) || (a.slug < b.slug ? -1 : 1));
+
+  const sorted = (list: readonly ArticleCard[], sort: (typeof SORT_KEYS)[number]) => [...list].sort(compareCards(sort));
+  const firstPage = pages(sorted(byScope.published, 'heat'))[0]!;
+
+  const providerCounts = new Map<string, { name: string; domain?: string; count: number }>();
+  for (const card of cards) {
+    if (!card.provider) continue;
+    const entry = providerCounts.get(card.provider.name) ?? { name: card.provider.name, ...(card.provider.domain ? { domain: card.provider.domain } : {}), count: 0 };
+    entry.count++;
+    providerCounts.set(card.provider.name, entry);
+  }
+
+  const index: NewsIndex = {
+    formatVersion: 1,
+    site: site.siteUrl ? { name: site.siteName, url: site.siteUrl } : { name: site.siteName },
+    pageSize: PAGE_SIZE,
+    totals: { published: byScope.published.length, unpublished: byScope.unpublished.length, providers: providerCounts.size },
+    topics: summaries,
+    firstPage,
+  };
+  const providers: ProviderIndex = {
+    providers: [...providerCounts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+  };
+
+  function* feedPages(): Generator<[string, FeedPage]> {
+    const lists: [Scope, string | undefined, ArticleCard[]][] = [];
+    for (const scope of ['published', 'unpublished'] as const) {
+      // published/all always exists (it is the default view); other empty lists have no files.
+      if (scope === 'published' || byScope[scope].length) lists.push([scope, undefined, byScope[scope]]);
+      for (const [slug, topic] of topics) if (topic.cards[scope].length) lists.push([scope, slug, topic.cards[scope]]);
+    }
+    for (const [scope, topic, list] of lists) {
+      for (const sort of SORT_KEYS) {
+        for (const page of pages(sorted(list, sort))) yield [dataPaths.feedPage(scope, topic, sort, page.page), page];
+      }
+    }
+  }
+  return { index, providers, feedPages };
+}

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export const CONTENT_EXTENSIONS = ['.md', '.markdown', '.txt'] as const;
+
+export function isContentFile(name: string): boolean {
+  const lower = name.toLowerCase();
+  return CONTENT_EXTENSIONS.some((ext) => lower.endsWith(ext)) && !path.basename(name).startsWith('.');
+}
+
+/** Content files under `dir`, nested folders included, as sorted `/`-separated relative paths. */
+export async function listContentFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || !isContentFile(entry.name)) continue;
+    const parent = (entry as { parentPath?: string; path?: string }).parentPath ?? (entry as { path?: string }).path ?? dir;
+    const relative = path.relative(dir, path.join(parent, entry.name)).split(path.sep).join('/');
+    if (relative.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) continue;
+    files.push(relative);
+  }
+  return files.sort();
+}
+
+/** The cache key of a file: its path (slugs may derive from it) and its bytes, never its mtime. */
+export function contentKey(file: string, bytes: Uint8Array): string {
+  return createHash('sha1').update(file).update('\0').update(bytes).digest('hex');
+}
+
+export async function readContentFile(dir: string, file: string): Promise<Uint8Array> {
+  return readFile(path.join(dir, file));
+}
+
+/** Runs `task` over `items` with at most `limit` in flight, keeping results in input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!, index);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}

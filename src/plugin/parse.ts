@@ -1,0 +1,123 @@
+import matter from 'gray-matter';
+import type { BodyBlock } from '../contract/article';
+import { diagnostic, type Diagnostic, type DiagnosticInput } from './diagnostics';
+import { FieldLines } from './field-lines';
+import { parseMarkdownBody } from './markdown-body';
+import { LIMITS, normalizeArticle, type NormalizedArticle } from './normalize';
+import { parsePlainText } from './plain-text';
+import { titleKey } from './title-key';
+
+/** Larger files are refused outright: no news article is 16 MB of text. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+export interface PlainTextRecord {
+  file: string;
+  title: string;
+  titleLine: number;
+  titleKey: string;
+  body: BodyBlock[];
+}
+
+/** Everything one file contributes; a pure function of its path and bytes, so it can be cached. */
+export interface FileRecord {
+  file: string;
+  diagnostics: Diagnostic[];
+  article?: NormalizedArticle;
+  plain?: PlainTextRecord;
+}
+
+function decodeText(bytes: Uint8Array): string | undefined {
+  // NUL bytes never occur in text; invalid UTF-8 means an image or archive saved as .md.
+  if (bytes.subarray(0, 8192).includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+interface YamlError {
+  reason?: string;
+  message?: string;
+  mark?: { line?: number; column?: number };
+}
+
+function capBody(blocks: BodyBlock[], report: (p: DiagnosticInput) => void): BodyBlock[] {
+  let total = 0;
+  const kept: BodyBlock[] = [];
+  for (const block of blocks) {
+    total += block.text.length;
+    if (total > LIMITS.bodyChars) {
+      report({ code: 'field-truncated', field: 'body', message: `the body is longer than ${LIMITS.bodyChars} characters; the rest was cut`, expected: `at most ${LIMITS.bodyChars} characters` });
+      break;
+    }
+    kept.push(block);
+  }
+  return kept;
+}
+
+export function parseFile(file: string, bytes: Uint8Array): FileRecord {
+  const diagnostics: Diagnostic[] = [];
+  const report = (problem: DiagnosticInput) => diagnostics.push(diagnostic(file, problem));
+  const record: FileRecord = { file, diagnostics };
+
+  if (bytes.length > MAX_FILE_BYTES) {
+    report({ code: 'file-too-large', message: `${bytes.length} bytes; the file was skipped`, expected: `at most ${MAX_FILE_BYTES} bytes` });
+    return record;
+  }
+  const decoded = decodeText(bytes);
+  if (decoded === undefined) {
+    report({ code: 'not-text', message: 'the file holds binary data or invalid UTF-8; it was skipped', expected: 'UTF-8 text' });
+    return record;
+  }
+  const text = decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (text.trim() === '') {
+    report({ code: 'empty-file', message: 'the file has no content; it was skipped' });
+    return record;
+  }
+
+  const lines = text.split('\n');
+  if (/^---\s*$/.test(lines[0]!)) {
+    const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
+    if (close < 0) {
+      report({ code: 'unterminated-front-matter', line: 1, message: 'the front matter opened by "---" on line 1 is never closed; the file was skipped', expected: 'a closing "---" line', hint: 'add a line holding only --- after the last field' });
+      return record;
+    }
+    let data: unknown;
+    try {
+      // Passing options turns off gray-matter's unbounded cache of every input it has seen.
+      data = matter(text, {}).data;
+    } catch (error) {
+      const yaml = error as YamlError;
+      const line = yaml.mark?.line !== undefined ? yaml.mark.line + 2 : undefined;
+      const column = yaml.mark?.column !== undefined ? yaml.mark.column + 1 : undefined;
+      const reason = yaml.reason ?? String(yaml.message ?? error).split('\n')[0];
+      report({ code: 'yaml-syntax', line, column, message: `${reason}; the file was skipped`, expected: 'valid YAML between the --- lines', hint: 'quote values that contain ": " or start with a special character' });
+      return record;
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      report({ code: 'front-matter-not-object', line: 2, message: 'the front matter is not a set of fields; the file was skipped', expected: 'key: value lines' });
+      return record;
+    }
+    const fieldLines = new FieldLines(lines.slice(1, close), 2);
+    const located = (problem: DiagnosticInput) =>
+      report(problem.line === undefined && problem.field ? { ...problem, line: fieldLines.lineOf(problem.field) } : problem);
+    const body = capBody(parseMarkdownBody(lines.slice(close + 1).join('\n')), located);
+    const article = normalizeArticle(file, data as Record<string, unknown>, body, located);
+    if (article) record.article = article;
+    return record;
+  }
+
+  const plain = parsePlainText(text);
+  if (!plain) {
+    report({ code: 'missing-title', message: 'no line of real text to use as a title; the file was skipped', expected: 'a headline on the first line' });
+    return record;
+  }
+  let title = plain.title;
+  if (title.length > LIMITS.title) {
+    report({ code: 'field-truncated', line: plain.titleLine, field: 'title', message: `the first line is ${title.length} characters; cut to ${LIMITS.title}`, expected: `a headline of at most ${LIMITS.title} characters` });
+    title = `${title.slice(0, LIMITS.title - 1).trimEnd()}…`;
+  }
+  record.plain = { file, title, titleLine: plain.titleLine, titleKey: titleKey(title), body: capBody(plain.body, report) };
+  return record;
+}
