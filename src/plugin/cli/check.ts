@@ -1,0 +1,26 @@
+/**
+ * `npm run check [-- <folder>] [--strict] [--json]`: validates a content folder without building
+ * the app. Prints every problem and a summary; exits 1 when a file has an error (or, with
+ * --strict, any warning at all).
+ */
+import path from 'node:path';
+import { countBySeverity, formatDiagnostic, formatSummary } from '../diagnostics';
+import { resolveOptions } from '../options';
+import { buildNewsData } from '../pipeline';
+
+const args = process.argv.slice(2);
+const strict = args.includes('--strict');
+const json = args.includes('--json');
+const folder = args.find((a) => !a.startsWith('--'));
+const options = resolveOptions(folder ? { dir: folder } : {}, process.cwd());
+
+const build = await buildNewsData({ dir: options.dir, cacheFile: false });
+const { errors, warnings } = countBySeverity(build.diagnostics);
+if (json) {
+  console.log(JSON.stringify({ dir: options.dir, files: build.files, articles: build.articles.length, errors, warnings, diagnostics: build.diagnostics }, null, 2));
+} else {
+  console.log(`Checking ${path.relative(process.cwd(), options.dir) || '.'}`);
+  for (const d of build.diagnostics) console.log(formatDiagnostic(d));
+  console.log(`${formatSummary(build.diagnostics, build.files)}; ${build.articles.length} articles`);
+}
+process.exitCode = errors > 0 || (strict && warnings > 0) ? 1 : 0;
