@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { newsPlugin } from './src/plugin/index';
+import { newsPlugin } from './src/plugin/index.ts';
 
 // Content folder, unpublished handling, strictness and site identity come from the plugin's
 // options or their environment variables (NEWS_DIR, NEWS_DROP_UNPUBLISHED, NEWS_STRICT,

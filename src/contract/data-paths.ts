@@ -1,4 +1,4 @@
-import type { Scope, SortKey } from './feed';
+import type { Scope, SortKey } from './feed.ts';
 
 /**
  * Where each data file lives, relative to the site root (the app prefixes its base URL).

@@ -1,4 +1,4 @@
-import type { ArticleCard } from './article';
+import type { ArticleCard } from './article.ts';
 
 export const SORT_KEYS = ['heat', 'quality', 'newest'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

@@ -1,7 +1,7 @@
-export type * from './article';
-export * from './feed';
-export * from './data-paths';
-export * from './routes';
-export * from './slug';
-export * from './safe-url';
-export * from './dev-events';
+export type * from './article.ts';
+export * from './feed.ts';
+export * from './data-paths.ts';
+export * from './routes.ts';
+export * from './slug.ts';
+export * from './safe-url.ts';
+export * from './dev-events.ts';

@@ -1,4 +1,4 @@
-import { DEFAULT_SORT, SORT_KEYS, type SortKey } from './feed';
+import { DEFAULT_SORT, SORT_KEYS, type SortKey } from './feed.ts';
 
 /**
  * The feed's view state. The URL is its only home: reload, back/forward and shared links all

@@ -1,8 +1,8 @@
-import type { ArticleDetail } from '../contract/article';
-import { dataPaths } from '../contract/data-paths';
-import type { FeedPage } from '../contract/feed';
-import type { Diagnostic } from './diagnostics';
-import type { Lists } from './lists';
+import type { ArticleDetail } from '../contract/article.ts';
+import { dataPaths } from '../contract/data-paths.ts';
+import type { FeedPage } from '../contract/feed.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import type { Lists } from './lists.ts';
 
 /** The outcome of one build: every data file, addressable by its `dataPaths` path. */
 export class NewsBuild {

@@ -1,4 +1,4 @@
-import type { Embed } from '../contract/article';
+import type { Embed } from '../contract/article.ts';
 
 /** Hosts whose player we can show through youtube-nocookie.com. */
 const YOUTUBE_HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com', 'youtube-nocookie.com', 'www.youtube-nocookie.com', 'youtu.be']);

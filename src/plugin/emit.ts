@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { NewsBuild } from './build-result';
-import { mapLimit } from './load';
+import type { NewsBuild } from './build-result.ts';
+import { mapLimit } from './load.ts';
 
 /** Writes every data file under `outDir` (paths as in `dataPaths`). Returns counts. */
 export async function writeDataFiles(build: NewsBuild, outDir: string): Promise<{ files: number; bytes: number }> {

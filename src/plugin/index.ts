@@ -1,15 +1,15 @@
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
-import { NEWS_UPDATE_EVENT, type NewsUpdatePayload } from '../contract/dev-events';
-import type { NewsBuild } from './build-result';
-import { countBySeverity } from './diagnostics';
-import { writeDataFiles } from './emit';
-import { isContentFile } from './load';
-import { resolveOptions, type NewsPluginOptions, type ResolvedOptions } from './options';
-import { NewsPipeline } from './pipeline';
-import { reportLines } from './report';
+import { NEWS_UPDATE_EVENT, type NewsUpdatePayload } from '../contract/dev-events.ts';
+import type { NewsBuild } from './build-result.ts';
+import { countBySeverity } from './diagnostics.ts';
+import { writeDataFiles } from './emit.ts';
+import { isContentFile } from './load.ts';
+import { resolveOptions, type NewsPluginOptions, type ResolvedOptions } from './options.ts';
+import { NewsPipeline } from './pipeline.ts';
+import { reportLines } from './report.ts';
 
-export type { NewsPluginOptions } from './options';
+export type { NewsPluginOptions } from './options.ts';
 
 /** What other plugins (the prerenderer) read from the news plugin. */
 export interface NewsPluginApi {

@@ -1,7 +1,7 @@
-import type { ArticleDetail, CitingArticle } from '../contract/article';
-import { diagnostic, type Diagnostic } from './diagnostics';
-import { articleSlug } from './normalize';
-import type { FileRecord } from './parse';
+import type { ArticleDetail, CitingArticle } from '../contract/article.ts';
+import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { articleSlug } from './normalize.ts';
+import type { FileRecord } from './parse.ts';
 
 export interface LinkedCorpus {
   /** In file order; slugs unique. */

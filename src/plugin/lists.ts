@@ -1,8 +1,8 @@
-import type { ArticleCard, ArticleDetail } from '../contract/article';
-import { dataPaths } from '../contract/data-paths';
-import { compareCards, PAGE_SIZE, SORT_KEYS, type FeedPage, type NewsIndex, type ProviderIndex, type Scope, type TopicSummary } from '../contract/feed';
-import { topicSlug } from '../contract/slug';
-import { CARD_EXCERPT_CHARS } from './normalize';
+import type { ArticleCard, ArticleDetail } from '../contract/article.ts';
+import { dataPaths } from '../contract/data-paths.ts';
+import { compareCards, PAGE_SIZE, SORT_KEYS, type FeedPage, type NewsIndex, type ProviderIndex, type Scope, type TopicSummary } from '../contract/feed.ts';
+import { topicSlug } from '../contract/slug.ts';
+import { CARD_EXCERPT_CHARS } from './normalize.ts';
 
 /** The card is what lists repeat: a fixed, small subset of the detail. */
 export function toCard(detail: ArticleDetail): ArticleCard {

@@ -1,4 +1,4 @@
-import type { BodyBlock } from '../contract/article';
+import type { BodyBlock } from '../contract/article.ts';
 
 /**
  * The markdown body under the front matter, reduced to plain-text blocks. The app renders text

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { ArticleDetail, ArticleType, BodyBlock, Embed, Image, Provider, RelatedItem } from '../contract/article';
-import { slugify } from '../contract/slug';
-import type { DiagnosticInput } from './diagnostics';
-import { embedFromFeaturedContent, youtubeIdFromUrl } from './embed';
-import { titleKey } from './title-key';
-import { urlIdentity } from './url-identity';
+import type { ArticleDetail, ArticleType, BodyBlock, Embed, Image, Provider, RelatedItem } from '../contract/article.ts';
+import { slugify } from '../contract/slug.ts';
+import type { DiagnosticInput } from './diagnostics.ts';
+import { embedFromFeaturedContent, youtubeIdFromUrl } from './embed.ts';
+import { titleKey } from './title-key.ts';
+import { urlIdentity } from './url-identity.ts';
 
 /** Bounds that keep one hostile file from costing the whole build its memory or time. */
 export const LIMITS = {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEFAULT_SITE_NAME } from './pipeline';
+import { DEFAULT_SITE_NAME } from './pipeline.ts';
 
 export interface NewsPluginOptions {
   /** Content folder. Default: `NEWS_DIR`, else `seeds` (relative to the Vite root). */

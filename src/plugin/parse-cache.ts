@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { FileRecord } from './parse';
+import type { FileRecord } from './parse.ts';
 
 /** Bump when parsing or normalising changes, so old records are not reused. */
 const CACHE_VERSION = 1;

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parseFile, type FileRecord } from './parse';
-import type { ParseTask } from './parse-worker';
+import { parseFile, type FileRecord } from './parse.ts';
+import type { ParseTask } from './parse-worker.ts';
 
 const BATCH = 200;
 
@@ -17,7 +18,9 @@ function workerSource(): string | undefined {
   if (entry.protocol !== 'file:' || !existsSync(fileURLToPath(entry))) return undefined;
   let api: string;
   try {
-    api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+    // The ESM build of tsx's API (the CommonJS one cannot register hooks from an eval worker).
+    const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+    api = pathToFileURL(path.join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
   } catch {
     return undefined;
   }

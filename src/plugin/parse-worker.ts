@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { parseFile } from './parse';
+import { parseFile } from './parse.ts';
 
 export interface ParseTask {
   file: string;

@@ -1,11 +1,11 @@
 import matter from 'gray-matter';
-import type { BodyBlock } from '../contract/article';
-import { diagnostic, type Diagnostic, type DiagnosticInput } from './diagnostics';
-import { FieldLines } from './field-lines';
-import { parseMarkdownBody } from './markdown-body';
-import { LIMITS, normalizeArticle, type NormalizedArticle } from './normalize';
-import { parsePlainText } from './plain-text';
-import { titleKey } from './title-key';
+import type { BodyBlock } from '../contract/article.ts';
+import { diagnostic, type Diagnostic, type DiagnosticInput } from './diagnostics.ts';
+import { FieldLines } from './field-lines.ts';
+import { parseMarkdownBody } from './markdown-body.ts';
+import { LIMITS, normalizeArticle, type NormalizedArticle } from './normalize.ts';
+import { parsePlainText } from './plain-text.ts';
+import { titleKey } from './title-key.ts';
 
 /** Larger files are refused outright: no news article is 16 MB of text. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;

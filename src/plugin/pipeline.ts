@@ -1,13 +1,13 @@
 import path from 'node:path';
-import type { ArticleDetail } from '../contract/article';
-import { NewsBuild } from './build-result';
-import { sortDiagnostics, type Diagnostic } from './diagnostics';
-import { linkCorpus } from './link';
-import { buildLists } from './lists';
-import { contentKey, listContentFiles, mapLimit, readContentFile } from './load';
-import { parseFile, type FileRecord } from './parse';
-import { ParseCache } from './parse-cache';
-import { parseInWorkers } from './parse-pool';
+import type { ArticleDetail } from '../contract/article.ts';
+import { NewsBuild } from './build-result.ts';
+import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { linkCorpus } from './link.ts';
+import { buildLists } from './lists.ts';
+import { contentKey, listContentFiles, mapLimit, readContentFile } from './load.ts';
+import { parseFile, type FileRecord } from './parse.ts';
+import { ParseCache } from './parse-cache.ts';
+import { parseInWorkers } from './parse-pool.ts';
 
 export interface PipelineOptions {
   /** The content folder (absolute, or relative to the working directory). */

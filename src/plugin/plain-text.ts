@@ -1,5 +1,5 @@
-import type { BodyBlock } from '../contract/article';
-import { titleKey } from './title-key';
+import type { BodyBlock } from '../contract/article.ts';
+import { titleKey } from './title-key.ts';
 
 /**
  * Plain-text articles are pages' text as scraped: navigation, player and consent notices,

@@ -1,5 +1,5 @@
-import type { NewsBuild } from './build-result';
-import { countBySeverity, formatDiagnostic, formatSummary } from './diagnostics';
+import type { NewsBuild } from './build-result.ts';
+import { countBySeverity, formatDiagnostic, formatSummary } from './diagnostics.ts';
 
 /** Build logs show the first problems in full and a count; `npm run check` lists them all. */
 export function reportLines(build: NewsBuild, limit = 20): string[] {

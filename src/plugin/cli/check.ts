@@ -4,9 +4,9 @@
  * --strict, any warning at all).
  */
 import path from 'node:path';
-import { countBySeverity, formatDiagnostic, formatSummary } from '../diagnostics';
-import { resolveOptions } from '../options';
-import { buildNewsData } from '../pipeline';
+import { countBySeverity, formatDiagnostic, formatSummary } from '../diagnostics.ts';
+import { resolveOptions } from '../options.ts';
+import { buildNewsData } from '../pipeline.ts';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
