@@ -1,0 +1,28 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { routePatterns } from '../contract';
+import { Layout } from './components/Layout';
+import { DevUpdates } from './components/DevUpdates';
+import { ScrollToTop } from './components/ScrollToTop';
+import { FeedRoute } from './routes/feed';
+import { NotFoundRoute } from './routes/not-found';
+
+const ArticleRoute = lazy(() => import('./routes/article'));
+
+/** All routes, without a router: the browser entry and the prerenderer each supply one. */
+export function App() {
+  return (
+    <Layout>
+      <DevUpdates />
+      <ScrollToTop />
+      <Suspense fallback={<p className="text-slate-600 dark:text-slate-300">Loading…</p>}>
+        <Routes>
+          <Route path={routePatterns.feed} element={<FeedRoute />} />
+          <Route path={routePatterns.topic} element={<FeedRoute />} />
+          <Route path={routePatterns.article} element={<ArticleRoute />} />
+          <Route path="*" element={<NotFoundRoute />} />
+        </Routes>
+      </Suspense>
+    </Layout>
+  );
+}

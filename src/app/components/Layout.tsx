@@ -1,0 +1,45 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { useNewsIndex } from '../features/news-index/api/get-news-index';
+import { ShortcutsDialog } from '../features/keyboard/ShortcutsDialog';
+import { useKeyboardShortcuts } from '../features/keyboard/use-keyboard-shortcuts';
+import { ThemeToggle } from '../features/theme/ThemeToggle';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const index = useNewsIndex();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
+  useKeyboardShortcuts(openHelp);
+  const siteName = index.data?.site.name ?? 'News';
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
+        <div className="mx-auto flex h-14 max-w-4xl items-center justify-between gap-3 px-4">
+          <Link to="/" className="truncate text-lg font-bold tracking-tight text-slate-900 no-underline dark:text-white">
+            {siteName}
+          </Link>
+          <div className="flex items-center gap-1">
+            <button type="button" className="btn-ghost" onClick={openHelp} aria-label="Keyboard shortcuts (?)">
+              <span aria-hidden="true">?</span>
+            </button>
+            <ThemeToggle />
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-4xl flex-1 px-4 py-6 focus:outline-none">
+        {children}
+      </main>
+      <footer className="border-t border-slate-200 px-4 py-6 text-center text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
+        <p>
+          {siteName} · press <kbd className="font-mono">?</kbd> for keyboard shortcuts
+        </p>
+      </footer>
+      <ShortcutsDialog open={helpOpen} onClose={closeHelp} />
+    </div>
+  );
+}

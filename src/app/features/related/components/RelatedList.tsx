@@ -1,0 +1,23 @@
+import { useState } from 'react';
+import type { RelatedItem } from '../../../../contract';
+import { RelatedItemRow } from './RelatedItemRow';
+
+/** Related coverage, best first (the data is sorted by quality); the rest behind "Show all". */
+export function RelatedList({ items, initial = items.length }: { items: RelatedItem[]; initial?: number }) {
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? items : items.slice(0, initial);
+  return (
+    <>
+      <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+        {shown.map((item, i) => (
+          <RelatedItemRow key={`${item.url}#${i}`} item={item} />
+        ))}
+      </ul>
+      {shown.length < items.length && (
+        <button type="button" className="btn-ghost mt-2 text-sm" onClick={() => setShowAll(true)}>
+          Show all {items.length} sources
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { NotFound as NotFoundRoute } from '../components/NotFound';
