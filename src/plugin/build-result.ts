@@ -1,43 +1,60 @@
-import type { ArticleDetail } from '../contract/article.ts';
+import type { ArticleCard, ArticleDetail } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
-import type { FeedPage } from '../contract/feed.ts';
+import type { FeedPage, NewsIndex } from '../contract/feed.ts';
+import type { DetailStore } from './detail-store.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { applyLinks, type LinkedArticle } from './link.ts';
 import type { Lists } from './lists.ts';
 
 /** The outcome of one build: every data file, addressable by its `dataPaths` path. */
 export class NewsBuild {
-  readonly bySlug: Map<string, ArticleDetail>;
+  readonly bySlug: Map<string, LinkedArticle>;
   private feedPageCache?: Map<string, FeedPage>;
 
   constructor(
     readonly files: number,
     readonly diagnostics: Diagnostic[],
-    readonly articles: ArticleDetail[],
-    readonly sources: Map<string, { file: string; bodyFile?: string }>,
+    readonly articles: LinkedArticle[],
+    readonly cards: ArticleCard[],
     readonly lists: Lists,
+    readonly store: DetailStore,
   ) {
-    this.bySlug = new Map(articles.map((a) => [a.slug, a]));
+    this.bySlug = new Map(articles.map((a) => [a.head.slug, a]));
   }
 
-  get index() {
+  get index(): NewsIndex {
     return this.lists.index;
   }
 
-  /** Every data file as [path, JSON text], in a fixed order. */
-  *dataFiles(): Generator<[string, string]> {
+  /** The article's full detail as emitted (stored detail with links applied). */
+  async readArticle(slug: string): Promise<ArticleDetail | undefined> {
+    const article = this.bySlug.get(slug);
+    if (!article) return undefined;
+    if (article.inline) return article.inline;
+    return applyLinks(article, JSON.parse(await this.store.get(article.detailKey!)) as ArticleDetail);
+  }
+
+  /** Every list file as [path, JSON text], in a fixed order (articles are written separately). */
+  *listFiles(): Generator<[string, string]> {
     yield [dataPaths.index(), JSON.stringify(this.lists.index)];
     yield [dataPaths.providers(), JSON.stringify(this.lists.providers)];
     for (const [path, page] of this.lists.feedPages()) yield [path, JSON.stringify(page)];
-    for (const article of this.articles) yield [dataPaths.article(article.slug), JSON.stringify(article)];
+  }
+
+  /** Every data file's JSON, articles included; for tests and small corpora. */
+  async allDataFiles(): Promise<[string, string][]> {
+    const files = [...this.listFiles()];
+    for (const article of this.articles) files.push([dataPaths.article(article.head.slug), JSON.stringify(await this.readArticle(article.head.slug))]);
+    return files;
   }
 
   /** One data file's JSON, computed on demand (the dev server serves from this). */
-  dataFile(path: string): string | undefined {
+  async dataFile(path: string): Promise<string | undefined> {
     if (path === dataPaths.index()) return JSON.stringify(this.lists.index);
     if (path === dataPaths.providers()) return JSON.stringify(this.lists.providers);
     const article = /^data\/article\/([^/]+)\.json$/.exec(path);
     if (article) {
-      const detail = this.bySlug.get(decodeURIComponent(article[1]!));
+      const detail = await this.readArticle(decodeURIComponent(article[1]!));
       return detail ? JSON.stringify(detail) : undefined;
     }
     if (path.startsWith('data/feed/')) {

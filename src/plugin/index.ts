@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { NEWS_UPDATE_EVENT, type NewsUpdatePayload } from '../contract/dev-events.ts';
@@ -17,9 +18,10 @@ export interface NewsPluginApi {
   getOptions(): ResolvedOptions | undefined;
 }
 
-function cacheFileFor(root: string, options: ResolvedOptions): string {
-  const name = Buffer.from(options.dir).toString('base64url').slice(-40);
-  return path.join(root, 'node_modules', '.cache', 'smartable-news', `${name}.v8`);
+/** One cache folder per content folder, where Vite keeps its own caches. */
+function cacheDirFor(root: string, options: ResolvedOptions): string {
+  const name = createHash('sha1').update(options.dir).digest('hex').slice(0, 12);
+  return path.join(root, 'node_modules', '.cache', 'smartable-news', name);
 }
 
 /**
@@ -40,7 +42,7 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
       dropUnpublished: options!.dropUnpublished,
       siteName: options!.siteName,
       ...(options!.siteUrl ? { siteUrl: options!.siteUrl } : {}),
-      cacheFile: cacheFileFor(config!.root, options!),
+      cacheDir: cacheDirFor(config!.root, options!),
     });
     build = await pipeline.build(changed);
     for (const line of reportLines(build)) log(line);
@@ -87,7 +89,7 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
         const url = req.url?.split('?')[0] ?? '';
         if (!url.startsWith(`${base}data/`)) return next();
         const current = await ready;
-        const json = current.dataFile(decodeURI(url.slice(base.length)));
+        const json = await current.dataFile(decodeURI(url.slice(base.length)));
         if (json === undefined) {
           res.statusCode = 404;
           res.end('Not found');

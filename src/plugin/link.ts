@@ -1,14 +1,49 @@
-import type { ArticleDetail, CitingArticle } from '../contract/article.ts';
+import type { ArticleDetail, BodyBlock, CitingArticle } from '../contract/article.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { articleSlug } from './normalize.ts';
-import type { FileRecord } from './parse.ts';
+import type { ArticleHead, SourceRecord } from './record.ts';
+
+/**
+ * One article after linking: its head (final slug, counts) plus what must change in the stored
+ * detail. Most articles need no change, and their stored JSON is emitted as is.
+ */
+export interface LinkedArticle {
+  head: ArticleHead;
+  file: string;
+  /** Content key of the stored detail; absent for plain-text articles built here. */
+  detailKey?: string;
+  /** The slug inside the stored detail (differs from `head.slug` only after a collision). */
+  storedSlug: string;
+  relatedSlugs: [index: number, slug: string][];
+  citedBy: CitingArticle[];
+  /** A body taken from a matching plain-text file. */
+  body?: BodyBlock[];
+  bodyFile?: string;
+  /** The whole detail, for articles that exist only as plain text. */
+  inline?: ArticleDetail;
+}
 
 export interface LinkedCorpus {
   /** In file order; slugs unique. */
-  articles: ArticleDetail[];
+  articles: LinkedArticle[];
   diagnostics: Diagnostic[];
-  /** Which file each article came from, and which plain-text file (if any) gave its body. */
-  sources: Map<string, { file: string; bodyFile?: string }>;
+}
+
+export function needsPatch(article: LinkedArticle): boolean {
+  return article.head.slug !== article.storedSlug || article.relatedSlugs.length > 0 || article.citedBy.length > 0 || article.body !== undefined;
+}
+
+/** The emitted detail: the stored one with the corpus-wide links applied. */
+export function applyLinks(article: LinkedArticle, stored: ArticleDetail): ArticleDetail {
+  stored.slug = article.head.slug;
+  for (const [index, slug] of article.relatedSlugs) {
+    const item = stored.related[index];
+    if (item) item.slug = slug;
+  }
+  stored.citedBy = article.citedBy;
+  stored.citedByCount = article.citedBy.length;
+  if (article.body) stored.body = article.body;
+  return stored;
 }
 
 /**
@@ -16,59 +51,59 @@ export interface LinkedCorpus {
  * drop duplicate stories, give plain-text files to the article they are the body of, link
  * related coverage to corpus articles both ways.
  */
-export function linkCorpus(records: readonly FileRecord[]): LinkedCorpus {
+export function linkCorpus(records: readonly SourceRecord[]): LinkedCorpus {
   const diagnostics: Diagnostic[] = [];
-  const sources = new Map<string, { file: string; bodyFile?: string }>();
-  const byIdentity = new Map<string, ArticleDetail>();
-  const byTitle = new Map<string, ArticleDetail>();
+  const byIdentity = new Map<string, LinkedArticle>();
+  const byTitle = new Map<string, LinkedArticle>();
   const slugs = new Set<string>();
-  const articles: ArticleDetail[] = [];
-  const relatedKeys = new Map<ArticleDetail, string[][]>();
+  const articles: LinkedArticle[] = [];
+  const relatedKeys = new Map<LinkedArticle, string[][]>();
+  const hasBody = new Set<LinkedArticle>();
 
-  const claimSlug = (detail: ArticleDetail) => {
-    // Six hex digits of identity make collisions rare; a counter keeps them impossible.
-    let slug = detail.slug;
-    for (let n = 2; slugs.has(slug); n++) slug = `${detail.slug}-${n}`;
-    detail.slug = slug;
+  const claimSlug = (head: ArticleHead) => {
+    // Six hex digits of identity make collisions rare; a counter makes them impossible.
+    let slug = head.slug;
+    for (let n = 2; slugs.has(slug); n++) slug = `${head.slug}-${n}`;
+    head.slug = slug;
     slugs.add(slug);
   };
 
   for (const record of records) {
-    const article = record.article;
-    if (!article) continue;
-    const original = article.identities.map((key) => byIdentity.get(key)).find(Boolean);
+    const source = record.article;
+    if (!source) continue;
+    const original = source.identities.map((key) => byIdentity.get(key)).find(Boolean);
     if (original) {
       diagnostics.push(
         diagnostic(record.file, {
           code: 'duplicate-article',
           field: 'webUrl',
-          message: `the same story as ${sources.get(original.slug)?.file ?? original.slug}; this copy was skipped`,
+          message: `the same story as ${original.file}; this copy was skipped`,
           hint: 'remove one of the two files',
         }),
       );
       continue;
     }
-    const detail = structuredClone(article.detail);
-    claimSlug(detail);
-    articles.push(detail);
-    sources.set(detail.slug, { file: record.file });
-    relatedKeys.set(detail, article.relatedKeys);
-    for (const key of article.identities) byIdentity.set(key, detail);
-    if (!byTitle.has(article.titleKey)) byTitle.set(article.titleKey, detail);
+    const head = { ...source.head };
+    const article: LinkedArticle = { head, file: record.file, detailKey: record.key, storedSlug: source.head.slug, relatedSlugs: [], citedBy: [] };
+    claimSlug(head);
+    articles.push(article);
+    relatedKeys.set(article, source.relatedKeys);
+    if (source.hasBody) hasBody.add(article);
+    for (const key of source.identities) byIdentity.set(key, article);
+    if (!byTitle.has(source.titleKey)) byTitle.set(source.titleKey, article);
   }
 
   for (const record of records) {
     const plain = record.plain;
     if (!plain) continue;
     const target = byTitle.get(plain.titleKey);
-    const source = target ? sources.get(target.slug) : undefined;
-    if (target && source && !source.bodyFile) {
+    if (target && !target.bodyFile) {
       // The scraped page of a front-matter article: it becomes that article's body.
-      if (plain.body.length > 0 && target.body.length === 0) target.body = plain.body;
-      source.bodyFile = plain.file;
+      if (plain.body.length > 0 && !hasBody.has(target)) target.body = plain.body;
+      target.bodyFile = plain.file;
       continue;
     }
-    const detail: ArticleDetail = {
+    const head: ArticleHead = {
       slug: articleSlug(plain.title, `file:${plain.file}`),
       title: plain.title,
       type: 'article',
@@ -77,33 +112,29 @@ export function linkCorpus(records: readonly FileRecord[]): LinkedCorpus {
       topics: [],
       relatedCount: 0,
       citedByCount: 0,
-      images: [],
-      body: plain.body,
-      related: [],
-      citedBy: [],
     };
-    const excerpt = plain.body[0]?.text;
-    if (excerpt) detail.excerpt = excerpt.length > 300 ? `${excerpt.slice(0, 299).trimEnd()}…` : excerpt;
-    claimSlug(detail);
-    articles.push(detail);
-    sources.set(detail.slug, { file: plain.file });
+    const lead = plain.body[0]?.text;
+    if (lead) head.excerpt = lead.length > 300 ? `${lead.slice(0, 299).trimEnd()}…` : lead;
+    claimSlug(head);
+    const inline: ArticleDetail = { ...head, images: [], body: plain.body, related: [], citedBy: [] };
+    articles.push({ head, file: plain.file, storedSlug: head.slug, relatedSlugs: [], citedBy: [], inline });
   }
 
-  for (const [detail, keysPerItem] of relatedKeys) {
-    detail.related.forEach((item, index) => {
-      const target = (keysPerItem[index] ?? []).map((key) => byIdentity.get(key)).find(Boolean);
-      if (!target || target === detail) return;
-      item.slug = target.slug;
-      if (target.citedBy.some((c) => c.slug === detail.slug)) return;
-      const citing: CitingArticle = { slug: detail.slug, title: detail.title };
-      if (detail.provider) citing.provider = detail.provider;
-      if (detail.publishedAt) citing.publishedAt = detail.publishedAt;
+  for (const [article, keysPerItem] of relatedKeys) {
+    keysPerItem.forEach((keys, index) => {
+      const target = keys.map((key) => byIdentity.get(key)).find(Boolean);
+      if (!target || target === article) return;
+      article.relatedSlugs.push([index, target.head.slug]);
+      if (target.citedBy.some((c) => c.slug === article.head.slug)) return;
+      const citing: CitingArticle = { slug: article.head.slug, title: article.head.title };
+      if (article.head.provider) citing.provider = article.head.provider;
+      if (article.head.publishedAt) citing.publishedAt = article.head.publishedAt;
       target.citedBy.push(citing);
     });
   }
-  for (const detail of articles) {
-    detail.citedBy.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || (a.slug < b.slug ? -1 : 1));
-    detail.citedByCount = detail.citedBy.length;
+  for (const article of articles) {
+    article.citedBy.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || (a.slug < b.slug ? -1 : 1));
+    article.head.citedByCount = article.citedBy.length;
   }
-  return { articles, diagnostics, sources };
+  return { articles, diagnostics };
 }

@@ -1,11 +1,12 @@
-import type { ArticleCard, ArticleDetail } from '../contract/article.ts';
+import type { ArticleCard } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
 import { compareCards, PAGE_SIZE, SORT_KEYS, type FeedPage, type NewsIndex, type ProviderIndex, type Scope, type TopicSummary } from '../contract/feed.ts';
 import { topicSlug } from '../contract/slug.ts';
 import { CARD_EXCERPT_CHARS } from './normalize.ts';
+import type { ArticleHead } from './record.ts';
 
 /** The card is what lists repeat: a fixed, small subset of the detail. */
-export function toCard(detail: ArticleDetail): ArticleCard {
+export function toCard(detail: ArticleHead): ArticleCard {
   const card: ArticleCard = { slug: detail.slug, title: detail.title } as ArticleCard;
   if (detail.excerpt) {
     card.excerpt =
@@ -50,8 +51,7 @@ export interface Lists {
   feedPages(): Generator<[string, FeedPage]>;
 }
 
-export function buildLists(articles: readonly ArticleDetail[], site: SiteOptions): Lists {
-  const cards = articles.map(toCard);
+export function buildLists(cards: readonly ArticleCard[], site: SiteOptions): Lists {
   const byScope: Record<Scope, ArticleCard[]> = { published: [], unpublished: [] };
   for (const card of cards) byScope[card.published ? 'published' : 'unpublished'].push(card);
 
@@ -71,7 +71,17 @@ export function buildLists(articles: readonly ArticleDetail[], site: SiteOptions
     .map(([slug, t]) => ({ slug, name: t.name, count: t.cards.published.length, unpublishedCount: t.cards.unpublished.length }))
     .sort((a, b) => b.count - a.count || b.unpublishedCount - a.unpublishedCount || a.name.localeCompare(b.name) || (a.slug < b.slug ? -1 : 1));
 
-  const sorted = (list: readonly ArticleCard[], sort: (typeof SORT_KEYS)[number]) => [...list].sort(compareCards(sort));
+  // Each order is computed once over all cards; every list is a subsequence of it, so filtering
+  // the sorted whole gives each list in order without sorting it again.
+  const rank = new Map<(typeof SORT_KEYS)[number], Map<ArticleCard, number>>();
+  for (const sort of SORT_KEYS) {
+    const order = [...cards].sort(compareCards(sort));
+    rank.set(sort, new Map(order.map((card, i) => [card, i])));
+  }
+  const sorted = (list: readonly ArticleCard[], sort: (typeof SORT_KEYS)[number]) => {
+    const position = rank.get(sort)!;
+    return [...list].sort((a, b) => position.get(a)! - position.get(b)!);
+  };
   const firstPage = pages(sorted(byScope.published, 'heat'))[0]!;
 
   const providerCounts = new Map<string, { name: string; domain?: string; count: number }>();

@@ -1,17 +1,17 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { FileRecord } from './parse.ts';
+import type { SourceRecord } from './record.ts';
 
 /** Bump when parsing or normalising changes, so old records are not reused. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /**
  * Parsed records on disk, keyed by each file's path and bytes (see `contentKey`): a rebuild
  * with nothing changed skips YAML parsing entirely, whatever the files' time stamps say.
  */
 export class ParseCache {
-  private records = new Map<string, FileRecord>();
+  private records = new Map<string, SourceRecord>();
   private loaded = false;
   private dirty = false;
 
@@ -21,18 +21,18 @@ export class ParseCache {
     if (this.loaded) return;
     this.loaded = true;
     try {
-      const stored = deserialize(await readFile(this.file)) as { version: number; records: Map<string, FileRecord> };
+      const stored = deserialize(await readFile(this.file)) as { version: number; records: Map<string, SourceRecord> };
       if (stored.version === CACHE_VERSION) this.records = stored.records;
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
   }
 
-  get(key: string): FileRecord | undefined {
+  get(key: string): SourceRecord | undefined {
     return this.records.get(key);
   }
 
-  set(key: string, record: FileRecord): void {
+  set(key: string, record: SourceRecord): void {
     this.records.set(key, record);
     this.dirty = true;
   }

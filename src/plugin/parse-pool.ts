@@ -4,8 +4,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parseFile, type FileRecord } from './parse.ts';
 import type { ParseTask } from './parse-worker.ts';
+import { parseSource, type ParseOutput } from './record.ts';
 
 const BATCH = 200;
 
@@ -35,11 +35,11 @@ function startWorker(source: string): Promise<Worker> {
   });
 }
 
-function run(worker: Worker, batch: ParseTask[]): Promise<FileRecord[]> {
+function run(worker: Worker, batch: ParseTask[]): Promise<ParseOutput[]> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     worker.once('error', onError);
-    worker.once('message', (records: FileRecord[]) => {
+    worker.once('message', (records: ParseOutput[]) => {
       worker.off('error', onError);
       resolve(records);
     });
@@ -51,9 +51,9 @@ function run(worker: Worker, batch: ParseTask[]): Promise<FileRecord[]> {
  * Parses files on every core: the main thread takes batches too, so nothing idles while the
  * workers start. Falls back to the main thread alone when workers cannot start.
  */
-export async function parseInWorkers(tasks: readonly ParseTask[]): Promise<FileRecord[]> {
+export async function parseInWorkers(tasks: readonly ParseTask[]): Promise<ParseOutput[]> {
   const source = workerSource();
-  const results = new Array<FileRecord>(tasks.length);
+  const results = new Array<ParseOutput>(tasks.length);
   let next = 0;
   const take = () => {
     const start = next;
@@ -66,7 +66,7 @@ export async function parseInWorkers(tasks: readonly ParseTask[]): Promise<FileR
   const mainLoop = async () => {
     while (next < tasks.length) {
       const start = take();
-      for (let i = start; i < next; i++) results[i] = parseFile(tasks[i]!.file, tasks[i]!.bytes);
+      for (let i = start; i < next; i++) results[i] = parseSource(tasks[i]!.file, tasks[i]!.key, tasks[i]!.bytes);
       // Let worker messages through between batches.
       await new Promise((r) => setImmediate(r));
     }

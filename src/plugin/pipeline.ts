@@ -1,13 +1,13 @@
 import path from 'node:path';
-import type { ArticleDetail } from '../contract/article.ts';
 import { NewsBuild } from './build-result.ts';
+import { DiskDetailStore, MemoryDetailStore, type DetailStore } from './detail-store.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { linkCorpus } from './link.ts';
-import { buildLists } from './lists.ts';
+import { linkCorpus, type LinkedArticle } from './link.ts';
+import { buildLists, toCard } from './lists.ts';
 import { contentKey, listContentFiles, mapLimit, readContentFile } from './load.ts';
-import { parseFile, type FileRecord } from './parse.ts';
 import { ParseCache } from './parse-cache.ts';
 import { parseInWorkers } from './parse-pool.ts';
+import { parseSource, type SourceRecord } from './record.ts';
 
 export interface PipelineOptions {
   /** The content folder (absolute, or relative to the working directory). */
@@ -18,29 +18,33 @@ export interface PipelineOptions {
   siteName?: string;
   /** Public base URL (e.g. https://news.example.com), used for canonical links. */
   siteUrl?: string;
-  /** File for the parse cache, keyed by content; false turns it off. Default: no disk cache. */
-  cacheFile?: string | false;
-  /** Parse in worker threads when there are more files than this. Default 1500. */
+  /**
+   * Folder for the content-keyed cache (parsed records and article details); a rebuild reuses
+   * whatever has the same bytes. Default: none, everything in memory.
+   */
+  cacheDir?: string;
+  /** Parse in worker threads when more files than this need parsing. Default 1000. */
   workerThreshold?: number;
 }
 
 export const DEFAULT_SITE_NAME = 'Smartable News Reader';
 
-interface Entry {
-  key: string;
-  record: FileRecord;
-}
-
 /**
  * Holds the last build's per-file records so a rebuild re-parses only files whose bytes
- * changed; linking and lists are recomputed from the records (cheap next to parsing).
+ * changed; linking and lists are recomputed from the small records.
  */
 export class NewsPipeline {
-  private entries = new Map<string, Entry>();
+  private records = new Map<string, SourceRecord>();
   private readonly cache?: ParseCache;
+  private readonly store: DetailStore;
 
   constructor(readonly options: PipelineOptions) {
-    if (options.cacheFile) this.cache = new ParseCache(options.cacheFile);
+    if (options.cacheDir) {
+      this.cache = new ParseCache(path.join(options.cacheDir, 'records.v8'));
+      this.store = new DiskDetailStore(path.join(options.cacheDir, 'details'));
+    } else {
+      this.store = new MemoryDetailStore();
+    }
   }
 
   /**
@@ -51,66 +55,63 @@ export class NewsPipeline {
     const { dir } = this.options;
     const changedSet = changed ? new Set(changed.map((f) => path.relative(dir, path.resolve(dir, f)).split(path.sep).join('/'))) : undefined;
     const files = await listContentFiles(dir);
-    const previous = this.entries;
-    const next = new Map<string, Entry>();
+    const previous = this.records;
+    const next = new Map<string, SourceRecord>();
     const toParse: { file: string; key: string; bytes: Uint8Array }[] = [];
-    const readProblems: FileRecord[] = [];
     await this.cache?.load();
 
     await mapLimit(files, 64, async (file) => {
       const kept = changedSet && !changedSet.has(file) ? previous.get(file) : undefined;
-      if (kept) {
-        next.set(file, kept);
-        return;
-      }
+      if (kept) return void next.set(file, kept);
       let bytes: Uint8Array;
       try {
         bytes = await readContentFile(dir, file);
       } catch (error) {
-        readProblems.push({
-          file,
-          diagnostics: [{ code: 'unreadable-file', severity: 'error', file, message: `${(error as Error).message}; the file was skipped` }],
-        });
-        return;
+        const message = `${(error as Error).message}; the file was skipped`;
+        return void next.set(file, { file, key: '', diagnostics: [{ code: 'unreadable-file', severity: 'error', file, message }] });
       }
       const key = contentKey(file, bytes);
-      const known = previous.get(file)?.key === key ? previous.get(file)!.record : this.cache?.get(key);
-      if (known) next.set(file, { key, record: known });
+      const known = previous.get(file)?.key === key ? previous.get(file) : this.cache?.get(key);
+      if (known && (!known.article || (await this.store.has(key)))) next.set(file, known);
       else toParse.push({ file, key, bytes });
     });
 
-    const threshold = this.options.workerThreshold ?? 1500;
-    const parsed = toParse.length > threshold ? await parseInWorkers(toParse) : toParse.map((t) => parseFile(t.file, t.bytes));
-    toParse.forEach((t, i) => {
-      next.set(t.file, { key: t.key, record: parsed[i]! });
-      this.cache?.set(t.key, parsed[i]!);
+    const threshold = this.options.workerThreshold ?? 1000;
+    const outputs = toParse.length > threshold ? await parseInWorkers(toParse) : toParse.map((t) => parseSource(t.file, t.key, t.bytes));
+    await mapLimit(outputs, 32, async ({ record, detailJson }) => {
+      next.set(record.file, record);
+      this.cache?.set(record.key, record);
+      if (detailJson !== undefined) await this.store.put(record.key, detailJson);
     });
-    this.entries = next;
-    await this.cache?.save(new Set([...next.values()].map((e) => e.key)));
+    this.records = next;
+    const liveKeys = new Set([...next.values()].map((r) => r.key));
+    await this.cache?.save(liveKeys);
+    if (toParse.length) await this.store.prune(liveKeys);
 
-    const records = [...readProblems, ...[...next.values()].map((e) => e.record)].sort((a, b) => (a.file < b.file ? -1 : 1));
+    const records = [...next.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
     return this.assemble(files.length, records);
   }
 
-  private assemble(fileCount: number, records: FileRecord[]): NewsBuild {
+  private assemble(fileCount: number, records: SourceRecord[]): NewsBuild {
     const linked = linkCorpus(records);
     const diagnostics: Diagnostic[] = sortDiagnostics([...records.flatMap((r) => r.diagnostics), ...linked.diagnostics]);
-    let articles: ArticleDetail[] = linked.articles;
+    let articles: LinkedArticle[] = linked.articles;
     if (this.options.dropUnpublished) {
-      const dropped = new Set(articles.filter((a) => !a.published).map((a) => a.slug));
-      articles = articles.filter((a) => a.published);
+      const dropped = new Set(articles.filter((a) => !a.head.published).map((a) => a.head.slug));
+      articles = articles.filter((a) => a.head.published);
       // Links to dropped articles would lead nowhere.
       for (const a of articles) {
-        for (const item of a.related) if (item.slug && dropped.has(item.slug)) delete item.slug;
+        a.relatedSlugs = a.relatedSlugs.filter(([, slug]) => !dropped.has(slug));
         a.citedBy = a.citedBy.filter((c) => !dropped.has(c.slug));
-        a.citedByCount = a.citedBy.length;
+        a.head.citedByCount = a.citedBy.length;
       }
     }
-    const lists = buildLists(articles, {
+    const cards = articles.map((a) => toCard(a.head));
+    const lists = buildLists(cards, {
       siteName: this.options.siteName ?? DEFAULT_SITE_NAME,
       ...(this.options.siteUrl ? { siteUrl: this.options.siteUrl } : {}),
     });
-    return new NewsBuild(fileCount, diagnostics, articles, linked.sources, lists);
+    return new NewsBuild(fileCount, diagnostics, articles, cards, lists, this.store);
   }
 }
 

@@ -14,7 +14,7 @@ const json = args.includes('--json');
 const folder = args.find((a) => !a.startsWith('--'));
 const options = resolveOptions(folder ? { dir: folder } : {}, process.cwd());
 
-const build = await buildNewsData({ dir: options.dir, cacheFile: false });
+const build = await buildNewsData({ dir: options.dir, cacheDir: undefined });
 const { errors, warnings } = countBySeverity(build.diagnostics);
 if (json) {
   console.log(JSON.stringify({ dir: options.dir, files: build.files, articles: build.articles.length, errors, warnings, diagnostics: build.diagnostics }, null, 2));

@@ -32,10 +32,11 @@ async function buildWith(name: string, content: string | Uint8Array) {
   await writeFile(path.join(dir, 'good.md'), GOOD);
   await writeFile(path.join(dir, 'nested', name), content);
   const build = await buildNewsData({ dir });
-  const good = build.articles.find((a) => a.title === 'A good article');
+  const articles = await Promise.all(build.articles.map(async (a) => (await build.readArticle(a.head.slug))!));
+  const good = articles.find((a) => a.title === 'A good article');
   expect(good, 'the good file is never affected').toMatchObject({ url: 'https://example.com/good', quality: 50, heat: 10, topics: ['AI'] });
-  const emitted = [...build.dataFiles()].map(([, json]) => json).join('\n');
-  return { build, bad: build.articles.find((a) => a !== good), emitted, problems: build.diagnostics };
+  const emitted = (await build.allDataFiles()).map(([, json]) => json).join('\n');
+  return { build, bad: articles.find((a) => a !== good), emitted, problems: build.diagnostics };
 }
 
 const only = (problems: Diagnostic[], code: string) => problems.filter((p) => p.code === code);

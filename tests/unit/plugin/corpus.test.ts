@@ -14,12 +14,13 @@ const CORPUS = path.resolve(ROOT, '../shared/corpus/smartable-power-apps-2019-20
 describe('the real corpus (../shared/corpus)', () => {
   it('builds with zero errors; videos expose their YouTube embed; items without webUrl use originalUrl', async () => {
     const build = await buildNewsData({ dir: CORPUS });
+    const articles = await Promise.all(build.articles.map(async (a) => (await build.readArticle(a.head.slug))!));
     expect(build.files).toBe(77);
     expect(build.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(build.articles).toHaveLength(77);
     const raw = await Promise.all((await readdir(CORPUS)).map(async (f) => [f, await readFile(path.join(CORPUS, f), 'utf8')] as const));
-    const articleOf = (file: string) => build.articles.find((a) => build.sources.get(a.slug)?.file === file)!;
-    const videos = build.articles.filter((a) => a.type === 'video');
+    const articleOf = (file: string) => articles.find((a) => build.bySlug.get(a.slug)?.file === file)!;
+    const videos = articles.filter((a) => a.type === 'video');
     const featured = raw.filter(([, text]) => /^featuredContent:/m.test(text)).map(([file]) => articleOf(file));
     expect(videos).toHaveLength(8);
     expect(featured).toHaveLength(9);
@@ -39,8 +40,9 @@ describe('the real corpus (../shared/corpus)', () => {
     const [a, b] = await Promise.all([mkdtemp(path.join(tmpdir(), 'news-a-')), mkdtemp(path.join(tmpdir(), 'news-b-'))]);
     try {
       await writeDataFiles(await buildNewsData({ dir: CORPUS }), a);
-      await writeDataFiles(await buildNewsData({ dir: CORPUS, cacheFile: path.join(b, '.cache.v8'), workerThreshold: 10 }), b);
+      await writeDataFiles(await buildNewsData({ dir: CORPUS, cacheDir: path.join(b, '.cache'), workerThreshold: 10 }), b);
       const files = (await readdir(path.join(a, 'data'), { recursive: true })).sort();
+      expect((await readdir(path.join(b, 'data'), { recursive: true })).sort()).toEqual(files);
       expect(files.length).toBeGreaterThan(100);
       for (const file of files) {
         if (!file.endsWith('.json')) continue;

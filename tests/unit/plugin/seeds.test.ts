@@ -7,8 +7,9 @@ import { buildNewsData } from '../../../src/plugin/pipeline';
 
 const SEEDS = path.resolve(__dirname, '../../../seeds');
 let build: NewsBuild;
+let articles: ArticleDetail[];
 const byUrlPart = (part: string): ArticleDetail => {
-  const found = build.articles.find((a) => a.url?.includes(part));
+  const found = articles.find((a) => a.url?.includes(part));
   if (!found) throw new Error(`no article with URL containing ${part}`);
   return found;
 };
@@ -16,14 +17,15 @@ const text = (a: ArticleDetail) => a.body.map((b) => b.text).join('\n');
 
 beforeAll(async () => {
   build = await buildNewsData({ dir: SEEDS });
+  articles = await Promise.all(build.articles.map(async (a) => (await build.readArticle(a.head.slug))!));
 });
 
 describe('seeds', () => {
   it('reads five files into four articles without a problem (003 is the body of 001)', () => {
     expect(build.files).toBe(5);
     expect(build.diagnostics).toEqual([]);
-    expect(build.articles).toHaveLength(4);
-    expect(build.sources.get(byUrlPart('digitaltrends.com').slug)).toEqual({
+    expect(articles).toHaveLength(4);
+    expect(build.bySlug.get(byUrlPart('digitaltrends.com').slug)).toMatchObject({
       file: '001_b6f788767d3a8fd8.txt',
       bodyFile: '003_560a09c2e82ac3d5.txt',
     });
@@ -119,7 +121,7 @@ describe('seeds', () => {
   });
 
   it('004: a plain-text article of its own, titled by its headline, with nothing invented', () => {
-    const a = build.articles.find((x) => !x.url)!;
+    const a = articles.find((x) => !x.url)!;
     expect(a.title).toBe('Microsoft’s ban on facial recognition technology may not be voluntary but under outside pressure');
     expect(a.body[0]!.text.startsWith('On Thursday, Microsoft announced')).toBe(true);
     expect(text(a)).not.toMatch(/ban on facial recognition technology may not be voluntary/);
@@ -135,7 +137,7 @@ describe('seeds', () => {
       // Every 16-character piece: no fragment of the blob may leak.
       for (let i = 0; i + 16 <= value.length; i += 8) secrets.push(value.slice(i, i + 16));
     }
-    const output = [...build.dataFiles()].map(([, json]) => json).join('\n');
+    const output = (await build.allDataFiles()).map(([, json]) => json).join('\n');
     expect(secrets.length).toBeGreaterThan(100);
     for (const piece of secrets) expect(output.includes(piece)).toBe(false);
     expect(output).not.toContain('secured');
@@ -157,14 +159,14 @@ describe('seeds', () => {
 
   it('drops unpublished articles entirely when asked, with the links to them', async () => {
     const dropped = await buildNewsData({ dir: SEEDS, dropUnpublished: true });
-    expect(dropped.articles.map((a) => a.published)).toEqual([true, true]);
+    expect(dropped.articles.map((a) => a.head.published)).toEqual([true, true]);
     expect(dropped.index.totals.unpublished).toBe(0);
-    const paths = [...dropped.dataFiles()].map(([p]) => p);
+    const paths = (await dropped.allDataFiles()).map(([p]) => p);
     expect(paths.some((p) => p.includes('/unpublished/'))).toBe(false);
   });
 
   it('is deterministic: two builds give byte-identical data files', async () => {
     const again = await buildNewsData({ dir: SEEDS });
-    expect([...again.dataFiles()]).toEqual([...build.dataFiles()]);
+    expect(await again.allDataFiles()).toEqual(await build.allDataFiles());
   });
 });

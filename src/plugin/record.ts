@@ -1,0 +1,44 @@
+import type { ArticleDetail } from '../contract/article.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { parseFile, type PlainTextRecord } from './parse.ts';
+
+/** An article without its heavy lists: what corpus-wide linking and the lists need. */
+export type ArticleHead = Omit<ArticleDetail, 'related' | 'body' | 'images' | 'citedBy'>;
+
+export interface ArticleRecord {
+  head: ArticleHead;
+  titleKey: string;
+  identities: string[];
+  /** Per related item (in emitted order), the identity keys of its URLs. */
+  relatedKeys: string[][];
+  hasBody: boolean;
+}
+
+/**
+ * One file's contribution, small enough to keep 100,000 of in memory: the full article detail
+ * (related coverage, body) lives in the detail store under the file's content key.
+ */
+export interface SourceRecord {
+  file: string;
+  key: string;
+  diagnostics: Diagnostic[];
+  article?: ArticleRecord;
+  plain?: PlainTextRecord;
+}
+
+export interface ParseOutput {
+  record: SourceRecord;
+  /** The unlinked detail's JSON, to be put in the detail store. */
+  detailJson?: string;
+}
+
+export function parseSource(file: string, key: string, bytes: Uint8Array): ParseOutput {
+  const parsed = parseFile(file, bytes);
+  const record: SourceRecord = { file, key, diagnostics: parsed.diagnostics };
+  if (parsed.plain) record.plain = parsed.plain;
+  if (!parsed.article) return { record };
+  const { detail, titleKey, identities, relatedKeys } = parsed.article;
+  const { related: _related, body, images: _images, citedBy: _citedBy, ...head } = detail;
+  record.article = { head, titleKey, identities, relatedKeys, hasBody: body.length > 0 };
+  return { record, detailJson: JSON.stringify(detail) };
+}
