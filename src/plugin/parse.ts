@@ -1,11 +1,16 @@
 import matter from 'gray-matter';
 import type { BodyBlock } from '../contract/article.ts';
 import { diagnostic, type Diagnostic, type DiagnosticInput } from './diagnostics.ts';
+import { parseSimpleYaml } from './fast-yaml.ts';
 import { FieldLines } from './field-lines.ts';
 import { parseMarkdownBody } from './markdown-body.ts';
 import { LIMITS, normalizeArticle, type NormalizedArticle } from './normalize.ts';
 import { parsePlainText } from './plain-text.ts';
 import { titleKey } from './title-key.ts';
+
+/** The fast path for generated YAML, falling back to gray-matter's own js-yaml engine. */
+const fullYaml = (matter as unknown as { engines: { yaml: { parse(text: string): unknown } } }).engines.yaml;
+const yamlEngine = (text: string): object => (parseSimpleYaml(text) ?? fullYaml.parse(text)) as object;
 
 /** Larger files are refused outright: no news article is 16 MB of text. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -85,8 +90,8 @@ export function parseFile(file: string, bytes: Uint8Array): FileRecord {
     }
     let data: unknown;
     try {
-      // Passing options turns off gray-matter's unbounded cache of every input it has seen.
-      data = matter(text, {}).data;
+      // Passing options also turns off gray-matter's unbounded cache of every input it has seen.
+      data = matter(text, { engines: { yaml: yamlEngine } }).data;
     } catch (error) {
       const yaml = error as YamlError;
       const line = yaml.mark?.line !== undefined ? yaml.mark.line + 2 : undefined;

@@ -27,6 +27,20 @@ export interface PipelineOptions {
   workerThreshold?: number;
 }
 
+/** `NEWS_TIMING=1` prints how long each phase took, for profiling at scale. */
+class PhaseTimer {
+  private last = performance.now();
+  private readonly phases: string[] = [];
+  mark(name: string) {
+    const now = performance.now();
+    this.phases.push(`${name} ${Math.round(now - this.last)} ms`);
+    this.last = now;
+  }
+  report() {
+    if (process.env.NEWS_TIMING === '1') console.error(`news timing: ${this.phases.join(', ')}`);
+  }
+}
+
 export const DEFAULT_SITE_NAME = 'Smartable News Reader';
 
 /**
@@ -53,6 +67,7 @@ export class NewsPipeline {
    */
   async build(changed?: readonly string[]): Promise<NewsBuild> {
     const { dir } = this.options;
+    const timing = new PhaseTimer();
     const changedSet = changed ? new Set(changed.map((f) => path.relative(dir, path.resolve(dir, f)).split(path.sep).join('/'))) : undefined;
     const files = await listContentFiles(dir);
     const previous = this.records;
@@ -76,20 +91,27 @@ export class NewsPipeline {
       else toParse.push({ file, key, bytes });
     });
 
+    timing.mark('read');
     const threshold = this.options.workerThreshold ?? 1000;
     const outputs = toParse.length > threshold ? await parseInWorkers(toParse) : toParse.map((t) => parseSource(t.file, t.key, t.bytes));
+    timing.mark(`parse ${toParse.length}`);
     await mapLimit(outputs, 32, async ({ record, detailJson }) => {
       next.set(record.file, record);
       this.cache?.set(record.key, record);
       if (detailJson !== undefined) await this.store.put(record.key, detailJson);
     });
     this.records = next;
+    timing.mark('store details');
     const liveKeys = new Set([...next.values()].map((r) => r.key));
     await this.cache?.save(liveKeys);
     if (toParse.length) await this.store.prune(liveKeys);
+    timing.mark('save records');
 
     const records = [...next.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
-    return this.assemble(files.length, records);
+    const result = this.assemble(files.length, records);
+    timing.mark('link+lists');
+    timing.report();
+    return result;
   }
 
   private assemble(fileCount: number, records: SourceRecord[]): NewsBuild {

@@ -1,0 +1,66 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../../bench/generate/corpus';
+import { parseSimpleYaml } from '../../../src/plugin/fast-yaml';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const jsYaml = (matter as unknown as { engines: { yaml: { parse(text: string): unknown } } }).engines.yaml;
+
+async function frontMatters(dir: string): Promise<[string, string][]> {
+  const files = (await readdir(dir, { recursive: true })).filter((f) => /\.(md|txt)$/.test(f)).sort();
+  const out: [string, string][] = [];
+  for (const file of files) {
+    const text = (await readFile(path.join(dir, file), 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const m = /^---\n([\s\S]*?)\n---(\n|$)/.exec(text);
+    if (m) out.push([file, m[1]!]);
+  }
+  return out;
+}
+
+describe('fast YAML path', () => {
+  it('gives exactly what js-yaml gives on every front matter of the seeds and the real corpus', async () => {
+    const all = [...(await frontMatters(path.join(ROOT, 'seeds'))), ...(await frontMatters(path.resolve(ROOT, '../shared/corpus/smartable-power-apps-2019-2020')))];
+    expect(all).toHaveLength(80);
+    let fast = 0;
+    for (const [file, yaml] of all) {
+      const result = parseSimpleYaml(yaml);
+      if (result === undefined) continue;
+      fast++;
+      expect(result, file).toEqual(jsYaml.parse(yaml));
+    }
+    // The generated files must all take the fast path, or it buys nothing.
+    expect(fast).toBe(80);
+  });
+
+  it.each([
+    ['timestamps with offsets and fractions', 'a: 2020-07-14T19:45:00-07:00\nb: 2020-07-14 19:45:00.5Z\nc: 2020-07-14'],
+    ['loose timestamps, as js-yaml reads them', 'a: 2020-6-1 5:00:00\nb: 2020-06-01T05:00:00+02'],
+    ['numbers, booleans, nulls', 'a: 1\nb: -2.5\nc: true\nd: False\ne: ~\nf:\ng: null'],
+    ['plain strings that look like other things', 'a: yes\nb: no\nc: news\nd: Natural Language Processing'],
+    ['nested lists of mappings, sequences at the key indentation', 'topics:\n- AI\n- Cloud\nrelated:\n  - title: "x"\n    provider:\n      name: P\n    images:\n      - url: "https://a/b"\n        width: 5'],
+    ['escapes in double quotes', 'a: "line\\nbreak \\"quoted\\" \\u00e9 \\\\ \\/"'],
+  ])('%s: same as js-yaml', (_name, yaml) => {
+    const result = parseSimpleYaml(yaml);
+    expect(result).toBeDefined();
+    expect(result).toEqual(jsYaml.parse(yaml));
+  });
+
+  it.each([
+    ['flow collections', 'a: [1, 2]'],
+    ['block scalars', 'a: |\n  text'],
+    ['multi-line plain scalars', 'a: one\n  two'],
+    ['multi-line double quotes', 'a: "one\n  two"'],
+    ['anchors and aliases', 'a: &x 1\nb: *x'],
+    ['YAML-only escapes', 'a: "\\x41"'],
+    ['comments after values', 'a: b # c'],
+    ['duplicate keys', 'a: 1\na: 2'],
+    ['single quotes', "a: 'it''s'"],
+    ['hex and underscores', 'a: 0x1F\nb: 1_000'],
+    ['prototype keys', '__proto__: 1'],
+  ])('%s: left to js-yaml', (_name, yaml) => {
+    expect(parseSimpleYaml(yaml)).toBeUndefined();
+  });
+});
