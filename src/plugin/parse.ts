@@ -94,7 +94,9 @@ export function parseFile(file: string, bytes: Uint8Array): FileRecord {
       data = matter(text, { engines: { yaml: yamlEngine } }).data;
     } catch (error) {
       const yaml = error as YamlError;
-      const line = yaml.mark?.line !== undefined ? yaml.mark.line + 2 : undefined;
+      // js-yaml counts from the line after `---`; an error at the end of the stream is shown on
+      // the closing delimiter rather than past it.
+      const line = yaml.mark?.line !== undefined ? Math.min(yaml.mark.line + 2, close + 1) : undefined;
       const column = yaml.mark?.column !== undefined ? yaml.mark.column + 1 : undefined;
       const reason = yaml.reason ?? String(yaml.message ?? error).split('\n')[0];
       report({ code: 'yaml-syntax', line, column, message: `${reason}; the file was skipped`, expected: 'valid YAML between the --- lines', hint: 'quote values that contain ": " or start with a special character' });

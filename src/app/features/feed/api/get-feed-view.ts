@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { compareCards, DEFAULT_SORT, type ArticleCard, type FeedPage, type FeedView, type NewsIndex } from '../../../../contract';
+import { newsIndexQueryOptions } from '../../news-index/api/get-news-index';
 import { feedPageQueryOptions } from './get-feed-page';
 import { feedStreams, type FeedStream } from './feed-streams';
 
@@ -69,7 +70,9 @@ export function useFeedView(index: NewsIndex | undefined, view: ViewKey) {
   const client = useQueryClient();
   return useInfiniteQuery({
     queryKey: feedViewQueryKey(view),
-    queryFn: ({ pageParam }) => loadMergedPage(client, index!, view, pageParam),
+    // The index is read through the cache, not the render's closure: after a dev update both
+    // are refetched together, and the view must merge the new lists with the new counts.
+    queryFn: async ({ pageParam }) => loadMergedPage(client, await client.fetchQuery(newsIndexQueryOptions()), view, pageParam),
     initialPageParam: {} as FeedCursor,
     getNextPageParam: (last: MergedPage) => (last.done ? undefined : last.cursor),
     enabled: index !== undefined,
