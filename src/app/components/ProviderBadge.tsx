@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useImageFallback } from '../lib/use-image-fallback';
 import { safeHttpUrl, type Provider } from '../../contract';
 
 const BADGE_COLOURS = ['bg-blue-700', 'bg-emerald-700', 'bg-violet-700', 'bg-rose-700', 'bg-amber-800', 'bg-teal-700', 'bg-indigo-700', 'bg-fuchsia-800'];
@@ -11,7 +11,7 @@ function colourFor(name: string): string {
 
 /** The outlet's logo, or its initial in a coloured badge when there is none or it fails. */
 export function ProviderLogo({ provider, size = 20 }: { provider: Provider | undefined; size?: number }) {
-  const [failed, setFailed] = useState(false);
+  const { failed, imageProps } = useImageFallback();
   const name = provider?.name ?? '?';
   const logo = safeHttpUrl(provider?.logo?.url);
   if (logo && !failed) {
@@ -24,7 +24,7 @@ export function ProviderLogo({ provider, size = 20 }: { provider: Provider | und
         loading="lazy"
         decoding="async"
         referrerPolicy="no-referrer"
-        onError={() => setFailed(true)}
+        {...imageProps}
         className="shrink-0 rounded-sm bg-white object-contain"
         style={{ width: size, height: size }}
       />

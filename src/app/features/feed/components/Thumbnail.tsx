@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useImageFallback } from '../../../lib/use-image-fallback';
 import { safeHttpUrl, type Image } from '../../../../contract';
 
 /** The card's lead image: lazy, sized so nothing shifts, a placeholder when it is gone. */
 export function Thumbnail({ image }: { image: Image | undefined }) {
-  const [failed, setFailed] = useState(false);
+  const { failed, imageProps } = useImageFallback();
   const src = safeHttpUrl(image?.url);
   const box = 'h-16 w-20 shrink-0 rounded-lg sm:h-24 sm:w-36';
   if (!src) return null;
@@ -23,7 +23,7 @@ export function Thumbnail({ image }: { image: Image | undefined }) {
       loading="lazy"
       decoding="async"
       referrerPolicy="no-referrer"
-      onError={() => setFailed(true)}
+      {...imageProps}
       className={`${box} bg-slate-100 object-cover dark:bg-slate-800`}
     />
   );
