@@ -2,11 +2,12 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { newsPlugin } from './src/plugin/index.ts';
+import { prerenderPlugin } from './src/prerender/index.ts';
 
 // Content folder, unpublished handling, strictness and site identity come from the plugin's
 // options or their environment variables (NEWS_DIR, NEWS_DROP_UNPUBLISHED, NEWS_STRICT,
 // NEWS_SITE_NAME, NEWS_SITE_URL); see README.
 export default defineConfig({
-  plugins: [react(), tailwindcss(), newsPlugin()],
+  plugins: [react(), tailwindcss(), newsPlugin(), prerenderPlugin()],
   preview: { port: 4173, strictPort: false },
 });

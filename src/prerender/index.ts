@@ -1,0 +1,264 @@
+/**
+ * `prerenderPlugin()`: at the end of the client build (after the news plugin wrote the data
+ * files), renders every article, the feed's first page, each topic's first page and a 404 page
+ * to static HTML with the app's own components (react-dom/server), with per-page head tags and
+ * the query cache the page was rendered from; then writes Atom feeds, the sitemap and robots.txt.
+ *
+ * How: a Vite SSR build bundles src/app/server-entry.tsx (and the worker) into a temporary folder
+ * under node_modules/.cache; the main thread and worker threads import it and render batches of
+ * articles (each thread reads the article's data file from the output and writes its page).
+ *
+ * Also adds a `vite preview` middleware so deep links resolve to their folders' index.html and
+ * unknown paths get 404.html with status 404.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { build as viteBuild, type Alias, type Plugin, type ResolvedConfig } from 'vite';
+import { dataPaths } from '../contract/data-paths.ts';
+import type { FeedPage, NewsIndex } from '../contract/feed.ts';
+import type { NewsPluginApi } from '../plugin/index.ts';
+import { assemblePage, splitTemplate } from './document.ts';
+import { atomFeed, latestPublished, robotsTxt, sitemap } from './feeds.ts';
+import { listHead, notFoundHead, pageTitle, topicHref, type SiteInfo } from './head.ts';
+import { basename, fileForRoute, renderArticleBatch, type PageContext, type ServerEntry } from './pages.ts';
+import { staticHostMiddleware } from './preview.ts';
+import type { WorkerInit, WorkerReply } from './worker.ts';
+
+export interface PrerenderOptions {
+  /** Worker threads for article pages. Default: cores − 1 (the main thread renders too); 0 disables. */
+  workers?: number;
+}
+
+/** Articles per message to a worker. */
+const BATCH = 100;
+/** Below this many articles, starting workers costs more than it saves. */
+const WORKERS_FROM = 400;
+
+let buildCounter = 0;
+
+function here(file: string, root: string): string {
+  try {
+    const url = new URL(file, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return fileURLToPath(url);
+  } catch {
+    // Bundled config: fall back to the source tree.
+  }
+  return path.join(root, 'src', 'prerender', file);
+}
+
+/**
+ * React Router's package exports resolve to its development build under Node (it chooses by
+ * bundler define, not by condition); its production build renders links about twice as fast.
+ */
+function reactRouterProduction(root: string): Alias[] {
+  try {
+    const dir = path.dirname(createRequire(path.join(root, 'package.json')).resolve('react-router/package.json'));
+    const index = path.join(dir, 'dist', 'production', 'index.mjs');
+    const dom = path.join(dir, 'dist', 'production', 'dom-export.mjs');
+    if (!existsSync(index) || !existsSync(dom)) return [];
+    return [
+      { find: /^react-router$/, replacement: index },
+      { find: /^react-router\/dom$/, replacement: dom },
+    ];
+  } catch {
+    return [];
+  }
+}
+
+/** Bundles the server entry and the worker for Node, into a folder of its own. */
+async function buildServerBundle(config: ResolvedConfig): Promise<{ dir: string; entry: string; worker: string }> {
+  const dir = path.join(config.root, 'node_modules', '.cache', 'smartable-news', `prerender-${process.pid}-${++buildCounter}`);
+  await viteBuild({
+    configFile: false,
+    root: config.root,
+    base: config.base,
+    mode: config.mode,
+    logLevel: 'warn',
+    clearScreen: false,
+    // Same JSX and TypeScript handling as the app build (Vite's built-in transform).
+    resolve: { alias: [...reactRouterProduction(config.root), ...config.resolve.alias] },
+    // Bundled (not imported from node_modules at run time) so the production build above is used.
+    ssr: { noExternal: ['react-router', 'react-router-dom'] },
+    build: {
+      ssr: true,
+      outDir: dir,
+      emptyOutDir: true,
+      copyPublicDir: false,
+      minify: false,
+      sourcemap: false,
+      reportCompressedSize: false,
+      rolldownOptions: {
+        input: {
+          'server-entry': path.join(config.root, 'src', 'app', 'server-entry.tsx'),
+          'prerender-worker': here('./worker.ts', config.root),
+        },
+        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+        // React Router's "use client" directives mean nothing to a server bundle.
+        onLog(level, log, handler) {
+          if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
+        },
+      },
+    },
+  });
+  return { dir, entry: path.join(dir, 'server-entry.mjs'), worker: path.join(dir, 'prerender-worker.mjs') };
+}
+
+function startWorker(file: string, init: WorkerInit): Promise<Worker> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: init });
+    const onError = (error: Error) => reject(error);
+    worker.once('error', onError);
+    worker.once('message', (reply: WorkerReply) => {
+      worker.off('error', onError);
+      if ('ready' in reply) resolve(worker);
+      else reject(new Error(`prerender worker failed to start: ${'error' in reply ? reply.error : ''}`));
+    });
+  });
+}
+
+function runBatch(worker: Worker, slugs: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    worker.once('error', onError);
+    worker.once('message', (reply: WorkerReply) => {
+      worker.off('error', onError);
+      if ('done' in reply) resolve(reply.done);
+      else reject(new Error(`prerender worker: ${'error' in reply ? reply.error : 'unexpected reply'}`));
+    });
+    worker.postMessage(slugs);
+  });
+}
+
+/** Article pages on the main thread and `workerCount` workers, pulling batches from one queue. */
+async function renderArticles(entry: ServerEntry, bundle: { entry: string; worker: string }, ctx: PageContext, slugs: readonly string[], workerCount: number): Promise<number> {
+  let next = 0;
+  const take = () => slugs.slice(next, (next = Math.min(slugs.length, next + BATCH)));
+  let rendered = 0;
+  let failed: unknown;
+
+  const mainLoop = async () => {
+    while (next < slugs.length && failed === undefined) {
+      const done = await renderArticleBatch(entry, ctx, take());
+      rendered += done;
+      await new Promise((r) => setImmediate(r)); // let worker replies through
+    }
+  };
+  const workerLoop = async () => {
+    const worker = await startWorker(bundle.worker, { serverEntry: pathToFileURL(bundle.entry).href, context: ctx });
+    try {
+      while (next < slugs.length && failed === undefined) {
+        const done = await runBatch(worker, take());
+        rendered += done;
+      }
+    } finally {
+      await worker.terminate();
+    }
+  };
+  const loops = [mainLoop(), ...Array.from({ length: workerCount }, workerLoop)].map((p) =>
+    p.catch((error: unknown) => {
+      failed ??= error;
+    }),
+  );
+  await Promise.all(loops);
+  if (failed !== undefined) throw failed;
+  return rendered;
+}
+
+async function write(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, text);
+}
+
+export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
+  let config: ResolvedConfig;
+  let news: NewsPluginApi | undefined;
+
+  return {
+    name: 'news:prerender',
+    enforce: 'post',
+    configResolved(resolved) {
+      config = resolved;
+      news = resolved.plugins.find((p) => p.name === 'news:build')?.api as NewsPluginApi | undefined;
+    },
+    configurePreviewServer(server) {
+      const outDir = path.resolve(server.config.root, server.config.build.outDir);
+      server.middlewares.use(staticHostMiddleware(outDir, server.config.base));
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        if (config.command !== 'build' || config.build.ssr) return;
+        const build = news?.getBuild();
+        if (!build) {
+          config.logger.warn('prerender: no news build found (is newsPlugin() before prerenderPlugin()?); skipped');
+          return;
+        }
+        const started = performance.now();
+        const outDir = path.resolve(config.root, config.build.outDir);
+        const index: NewsIndex = build.index;
+        const siteUrl = index.site.url ?? news?.getOptions()?.siteUrl;
+        const site: SiteInfo = { name: index.site.name, ...(siteUrl ? { url: siteUrl } : {}) };
+        const base = config.base;
+        const ctx: PageContext = { outDir, base, site, index, template: splitTemplate(await readFile(path.join(outDir, 'index.html'), 'utf8')) };
+
+        const bundle = await buildServerBundle(config);
+        const bundled = performance.now();
+        try {
+          const entry = (await import(pathToFileURL(bundle.entry).href)) as ServerEntry;
+          const readData = async (dataPath: string): Promise<string | undefined> =>
+            (await build.dataFile?.(dataPath)) ?? (await readFile(path.join(outDir, dataPath), 'utf8').catch(() => undefined));
+
+          // Article pages first (the bulk), then the list pages: index.html is the template until then.
+          const slugs = build.cards.map((c) => c.slug);
+          const workerCount = slugs.length >= WORKERS_FROM ? (options.workers ?? Math.min(Math.max(availableParallelism() - 1, 1), 7)) : 0;
+          const articles = await renderArticles(entry, bundle, ctx, slugs, workerCount);
+          const articlesDone = performance.now();
+
+          const lists: [string, string, Awaited<ReturnType<ServerEntry['renderPage']>>][] = [];
+          lists.push(['/', listHead(index, site, undefined, base), await entry.renderPage({ url: '/', basename: basename(base), index })]);
+          for (const topic of index.topics) {
+            const url = topicHref(topic.slug);
+            const feedPages = [];
+            if (topic.count > 0) {
+              const json = await readData(dataPaths.feedPage('published', topic.slug, 'heat', 1));
+              if (json) feedPages.push({ scope: 'published' as const, topic: topic.slug, sort: 'heat' as const, page: 1, data: JSON.parse(json) as FeedPage });
+            }
+            lists.push([url, listHead(index, site, topic, base), await entry.renderPage({ url, basename: basename(base), index, feedPages })]);
+          }
+          for (const [url, head, { html, state }] of lists) {
+            const hydrateAt = (basename(base) + url).replace(/\/+$/, '') || '/';
+            await write(url === '/' ? path.join(outDir, 'index.html') : fileForRoute(outDir, url), assemblePage(ctx.template, { head, html, state, hydrateAt }));
+          }
+          // Rendered for no URL in particular: served for every unknown path, it never hydrates.
+          const notFound = await entry.renderPage({ url: '/404', basename: basename(base), index });
+          await write(path.join(outDir, '404.html'), assemblePage(ctx.template, { head: notFoundHead(site), ...notFound, hydrateAt: '' }));
+
+          // Feeds, sitemap, robots.txt: published articles only.
+          await write(path.join(outDir, 'feed.xml'), atomFeed(site, { title: pageTitle('Top stories', site), pagePath: '/', feedPath: '/feed.xml', cards: latestPublished(build.cards) }, base));
+          for (const topic of index.topics) {
+            const pagePath = topicHref(topic.slug);
+            const spec = { title: pageTitle(topic.name, site), pagePath, feedPath: `${pagePath}/feed.xml`, cards: latestPublished(build.cards, topic.slug) };
+            await write(path.join(outDir, 'topic', topic.slug, 'feed.xml'), atomFeed(site, spec, base));
+          }
+          if (site.url) await write(path.join(outDir, 'sitemap.xml'), sitemap(site.url, index, build.cards));
+          else config.logger.warn('prerender: NEWS_SITE_URL is not set: pages have no canonical/og:url and no sitemap.xml is written');
+          await write(path.join(outDir, 'robots.txt'), robotsTxt(site.url));
+
+          const ms = (t: number) => Math.round(t);
+          config.logger.info(
+            `prerender: ${articles} article pages + ${lists.length + 1} other pages in ${ms(performance.now() - started)} ms ` +
+              `(server bundle ${ms(bundled - started)} ms, articles ${ms(articlesDone - bundled)} ms on ${workerCount + 1} thread${workerCount ? 's' : ''})`,
+          );
+        } finally {
+          await rm(bundle.dir, { recursive: true, force: true });
+        }
+      },
+    },
+  };
+}

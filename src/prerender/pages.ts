@@ -1,0 +1,72 @@
+/**
+ * Renders pages with the SSR bundle's `renderPage` and writes them. Shared by the main thread
+ * and the worker threads (the worker is bundled with the SSR build, so both run this code).
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ArticleDetail } from '../contract/article.ts';
+import { dataPaths } from '../contract/data-paths.ts';
+import type { FeedPage, NewsIndex, Scope, SortKey } from '../contract/feed.ts';
+import { articleHref } from '../contract/routes.ts';
+import { assemblePage, type PageTemplate } from './document.ts';
+import { articleHead, type SiteInfo } from './head.ts';
+
+/** What src/app/server-entry.tsx exports (declared here so Node-side code need not type-check the app). */
+export interface RenderInput {
+  url: string;
+  basename: string;
+  index: NewsIndex;
+  article?: ArticleDetail;
+  feedPages?: { scope: Scope; topic: string | undefined; sort: SortKey; page: number; data: FeedPage }[];
+}
+export interface RenderOutput {
+  html: string;
+  state: string;
+}
+export interface ServerEntry {
+  renderPage(input: RenderInput): Promise<RenderOutput>;
+}
+
+/** Everything a thread needs to render article pages; plain data, so it crosses to workers. */
+export interface PageContext {
+  outDir: string;
+  /** Vite's base path, with its trailing slash (`/`). */
+  base: string;
+  site: SiteInfo;
+  index: NewsIndex;
+  template: PageTemplate;
+}
+
+export function basename(base: string): string {
+  return base.replace(/\/$/, '');
+}
+
+/** Where a route's HTML file goes: `/article/x` → `<outDir>/article/x/index.html`. */
+export function fileForRoute(outDir: string, routePath: string): string {
+  return path.join(outDir, ...routePath.split('/').filter(Boolean).map(decodeURIComponent), 'index.html');
+}
+
+export async function renderArticlePage(entry: ServerEntry, ctx: PageContext, article: ArticleDetail): Promise<string> {
+  const url = articleHref(article.slug);
+  const { html, state } = await entry.renderPage({ url, basename: basename(ctx.base), index: ctx.index, article });
+  return assemblePage(ctx.template, { head: articleHead(article, ctx.site, ctx.base), html, state, hydrateAt: basename(ctx.base) + url });
+}
+
+/**
+ * Renders and writes the pages of these articles, reading each one's data file (already in
+ * `outDir`: the news plugin writes it before the bundle closes). Reads and writes overlap; the
+ * render itself is synchronous CPU work.
+ */
+export async function renderArticleBatch(entry: ServerEntry, ctx: PageContext, slugs: readonly string[]): Promise<number> {
+  const details = await Promise.all(
+    slugs.map(async (slug) => JSON.parse(await readFile(path.join(ctx.outDir, dataPaths.article(slug)), 'utf8')) as ArticleDetail),
+  );
+  const writes: Promise<void>[] = [];
+  for (const article of details) {
+    const page = await renderArticlePage(entry, ctx, article);
+    const file = fileForRoute(ctx.outDir, articleHref(article.slug));
+    writes.push(mkdir(path.dirname(file), { recursive: true }).then(() => writeFile(file, page)));
+  }
+  await Promise.all(writes);
+  return details.length;
+}
