@@ -63,7 +63,6 @@ async function prerenderToString(element: ReactElement): Promise<string> {
 
 export async function renderPage(input: RenderInput): Promise<RenderOutput> {
   const client = createQueryClient();
-  client.setQueryData(newsIndexQueryOptions().queryKey, input.index);
   if (input.article) client.setQueryData(articleQueryOptions(input.article.slug).queryKey, input.article);
   for (const p of input.feedPages ?? []) client.setQueryData(feedPageQueryOptions(p.scope, p.topic, p.sort, p.page).queryKey, p.data);
 
@@ -72,6 +71,8 @@ export async function renderPage(input: RenderInput): Promise<RenderOutput> {
   const [path, search = ''] = input.url.split('?');
   const topicMatch = /^\/topic\/([^/]+)\/?$/.exec(path!);
   if (path === '/' || topicMatch) {
+    // Only feed pages read the index; article pages do not carry it in their state.
+    client.setQueryData(newsIndexQueryOptions().queryKey, input.index);
     const view = parseFeedView(topicMatch ? decodeURIComponent(topicMatch[1]!) : undefined, search);
     if (!view.topics.some((slug) => !input.index.topics.some((t) => t.slug === slug))) {
       await client.prefetchInfiniteQuery({

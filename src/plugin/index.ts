@@ -124,5 +124,14 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
     },
   };
 
-  return [buildPlugin, devPlugin];
+  // The app shows the site name on every page without fetching the index for it.
+  const sitePlugin: Plugin = {
+    name: 'news:site',
+    config(userConfig) {
+      const { siteName } = resolveOptions(userOptions, userConfig.root ?? process.cwd());
+      return { define: { 'import.meta.env.NEWS_SITE_NAME': JSON.stringify(siteName) } };
+    },
+  };
+
+  return [sitePlugin, buildPlugin, devPlugin];
 }

@@ -82,6 +82,9 @@ async function buildServerBundle(config: ResolvedConfig): Promise<{ dir: string;
     clearScreen: false,
     // Same JSX and TypeScript handling as the app build (Vite's built-in transform).
     resolve: { alias: [...reactRouterProduction(config.root), ...config.resolve.alias] },
+    // The constants the client build has (the site name, from the news plugin), or hydration
+    // would find different text.
+    define: config.define,
     // Bundled (not imported from node_modules at run time) so the production build above is used.
     ssr: { noExternal: ['react-router', 'react-router-dom'] },
     build: {

@@ -1,17 +1,16 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { useNewsIndex } from '../features/news-index/api/get-news-index';
+import { SITE_NAME } from '../site';
 import { ShortcutsDialog } from '../features/keyboard/ShortcutsDialog';
 import { useKeyboardShortcuts } from '../features/keyboard/use-keyboard-shortcuts';
 import { ThemeToggle } from '../features/theme/ThemeToggle';
 
 export function Layout({ children }: { children: ReactNode }) {
-  const index = useNewsIndex();
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   useKeyboardShortcuts(openHelp);
-  const siteName = index.data?.site.name ?? 'News';
+  const siteName = SITE_NAME;
 
   return (
     <div className="flex min-h-screen flex-col">

@@ -1,10 +1,9 @@
 import { Link } from 'react-router-dom';
-import { useNewsIndex } from '../features/news-index/api/get-news-index';
+import { SITE_NAME } from '../site';
 import { useDocumentTitle } from '../lib/use-document-title';
 
 export function NotFound() {
-  const index = useNewsIndex();
-  useDocumentTitle('Page not found', index.data?.site.name);
+  useDocumentTitle('Page not found', SITE_NAME);
   return (
     <div className="py-12 text-center">
       <h1 className="text-3xl font-bold">Page not found</h1>

@@ -3,7 +3,7 @@ import { NotFound } from '../components/NotFound';
 import { ErrorState } from '../components/StatusViews';
 import { useArticle } from '../features/article/api/get-article';
 import { ArticleView } from '../features/article/components/ArticleView';
-import { useNewsIndex } from '../features/news-index/api/get-news-index';
+import { SITE_NAME } from '../site';
 import { isNotFound } from '../lib/fetch-json';
 import { useDocumentTitle } from '../lib/use-document-title';
 
@@ -27,8 +27,7 @@ export default function ArticleRoute() {
   const { slug = '' } = useParams();
   const valid = SLUG.test(slug);
   const article = useArticle(slug, valid);
-  const index = useNewsIndex();
-  useDocumentTitle(article.data?.title, index.data?.site.name);
+  useDocumentTitle(article.data?.title, SITE_NAME);
 
   if (!valid) return <NotFound />;
   if (article.isPending) return <ArticleSkeleton />;

@@ -1,4 +1,5 @@
 import type { FeedView, NewsIndex } from '../../../../contract';
+import { SITE_NAME } from '../../../site';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useUnpublishedCount } from '../api/get-unpublished-count';
 import { FeedResults } from './FeedResults';
@@ -14,7 +15,7 @@ export function feedTitle(index: NewsIndex, view: FeedView): string {
 export function FeedScreen({ index, view }: { index: NewsIndex; view: FeedView }) {
   const title = feedTitle(index, view);
   const unpublished = useUnpublishedCount(index, view.topics);
-  useDocumentTitle(title, index.site.name);
+  useDocumentTitle(title, SITE_NAME);
   return (
     <>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
