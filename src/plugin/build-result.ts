@@ -3,7 +3,7 @@ import { dataPaths } from '../contract/data-paths.ts';
 import type { FeedPage, NewsIndex } from '../contract/feed.ts';
 import type { DetailStore } from './detail-store.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { applyLinks, type LinkedArticle } from './link.ts';
+import { linkedDetailJson, type LinkedArticle } from './link.ts';
 import type { Lists } from './lists.ts';
 
 /** The outcome of one build: every data file, addressable by its `dataPaths` path. */
@@ -31,7 +31,7 @@ export class NewsBuild {
     const article = this.bySlug.get(slug);
     if (!article) return undefined;
     if (article.inline) return article.inline;
-    return applyLinks(article, JSON.parse(await this.store.get(article.detailKey!)) as ArticleDetail);
+    return JSON.parse(linkedDetailJson(article, await this.store.get(article.detailKey!))) as ArticleDetail;
   }
 
   /** Every list file as [path, JSON text], in a fixed order (articles are written separately). */

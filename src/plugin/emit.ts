@@ -1,9 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ArticleDetail } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { NewsBuild } from './build-result.ts';
-import { applyLinks, needsPatch } from './link.ts';
+import { linkedDetailJson, needsPatch } from './link.ts';
 import { mapLimit } from './load.ts';
 
 /**
@@ -42,7 +41,7 @@ export async function writeDataFiles(build: NewsBuild, outDir: string): Promise<
       return writeFile(target, json);
     }
     if (!needsPatch(article)) return build.store.copyTo(article.detailKey!, target);
-    const json = JSON.stringify(applyLinks(article, JSON.parse(await build.store.get(article.detailKey!)) as ArticleDetail));
+    const json = linkedDetailJson(article, await build.store.get(article.detailKey!));
     bytes += Buffer.byteLength(json);
     return writeFile(target, json);
   });

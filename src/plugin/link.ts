@@ -14,6 +14,7 @@ export interface LinkedArticle {
   detailKey?: string;
   /** The slug inside the stored detail (differs from `head.slug` only after a collision). */
   storedSlug: string;
+  relatedAt: number[];
   relatedSlugs: [index: number, slug: string][];
   citedBy: CitingArticle[];
   /** A body taken from a matching plain-text file. */
@@ -33,17 +34,33 @@ export function needsPatch(article: LinkedArticle): boolean {
   return article.head.slug !== article.storedSlug || article.relatedSlugs.length > 0 || article.citedBy.length > 0 || article.body !== undefined;
 }
 
-/** The emitted detail: the stored one with the corpus-wide links applied. */
-export function applyLinks(article: LinkedArticle, stored: ArticleDetail): ArticleDetail {
-  stored.slug = article.head.slug;
-  for (const [index, slug] of article.relatedSlugs) {
-    const item = stored.related[index];
-    if (item) item.slug = slug;
+/**
+ * The emitted detail JSON: the stored one with the corpus-wide links spliced in as text, which
+ * costs a fraction of parsing and re-serialising it. The stored JSON comes from
+ * `JSON.stringify`, so its top-level markers (`"citedBy":[]` …) cannot occur inside strings,
+ * whose quotes are escaped. Key order stays fixed, so output stays deterministic.
+ */
+export function linkedDetailJson(article: LinkedArticle, stored: string): string {
+  const edits: [position: number, remove: number, text: string][] = [];
+  const after = (marker: string) => {
+    const at = stored.indexOf(marker);
+    if (at < 0) throw new Error(`stored detail of ${article.file} lacks ${marker}`);
+    return at + marker.length;
+  };
+  if (article.head.slug !== article.storedSlug) edits.push([after('{"slug":"'), article.storedSlug.length, article.head.slug]);
+  if (article.citedBy.length) {
+    edits.push([after('"citedByCount":'), 1, String(article.citedBy.length)]);
+    edits.push([after('"citedBy":[') , 0, JSON.stringify(article.citedBy).slice(1, -1)]);
   }
-  stored.citedBy = article.citedBy;
-  stored.citedByCount = article.citedBy.length;
-  if (article.body) stored.body = article.body;
-  return stored;
+  if (article.body) edits.push([after('"body":['), 0, JSON.stringify(article.body).slice(1, -1)]);
+  for (const [index, slug] of article.relatedSlugs) {
+    const at = article.relatedAt[index];
+    if (at !== undefined) edits.push([at + 1, 0, `"slug":${JSON.stringify(slug)},`]);
+  }
+  edits.sort((a, b) => b[0] - a[0]);
+  let json = stored;
+  for (const [position, remove, text] of edits) json = json.slice(0, position) + text + json.slice(position + remove);
+  return json;
 }
 
 /**
@@ -84,7 +101,7 @@ export function linkCorpus(records: readonly SourceRecord[]): LinkedCorpus {
       continue;
     }
     const head = { ...source.head };
-    const article: LinkedArticle = { head, file: record.file, detailKey: record.key, storedSlug: source.head.slug, relatedSlugs: [], citedBy: [] };
+    const article: LinkedArticle = { head, file: record.file, detailKey: record.key, storedSlug: source.head.slug, relatedAt: source.relatedAt, relatedSlugs: [], citedBy: [] };
     claimSlug(head);
     articles.push(article);
     relatedKeys.set(article, source.relatedKeys);
@@ -117,7 +134,7 @@ export function linkCorpus(records: readonly SourceRecord[]): LinkedCorpus {
     if (lead) head.excerpt = lead.length > 300 ? `${lead.slice(0, 299).trimEnd()}…` : lead;
     claimSlug(head);
     const inline: ArticleDetail = { ...head, images: [], body: plain.body, related: [], citedBy: [] };
-    articles.push({ head, file: plain.file, storedSlug: head.slug, relatedSlugs: [], citedBy: [], inline });
+    articles.push({ head, file: plain.file, storedSlug: head.slug, relatedAt: [], relatedSlugs: [], citedBy: [], inline });
   }
 
   for (const [article, keysPerItem] of relatedKeys) {

@@ -4,7 +4,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { SourceRecord } from './record.ts';
 
 /** Bump when parsing or normalising changes, so old records are not reused. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 /**
  * Parsed records on disk, keyed by each file's path and bytes (see `contentKey`): a rebuild

@@ -11,6 +11,8 @@ export interface ArticleRecord {
   identities: string[];
   /** Per related item (in emitted order), the identity keys of its URLs. */
   relatedKeys: string[][];
+  /** Where each related item's `{` is in the stored detail JSON, so links are spliced in as text. */
+  relatedAt: number[];
   hasBody: boolean;
 }
 
@@ -32,6 +34,8 @@ export interface ParseOutput {
   detailJson?: string;
 }
 
+const RELATED_MARKER = '"related":[]';
+
 export function parseSource(file: string, key: string, bytes: Uint8Array): ParseOutput {
   const parsed = parseFile(file, bytes);
   const record: SourceRecord = { file, key, diagnostics: parsed.diagnostics };
@@ -39,6 +43,16 @@ export function parseSource(file: string, key: string, bytes: Uint8Array): Parse
   if (!parsed.article) return { record };
   const { detail, titleKey, identities, relatedKeys } = parsed.article;
   const { related: _related, body, images: _images, citedBy: _citedBy, ...head } = detail;
-  record.article = { head, titleKey, identities, relatedKeys, hasBody: body.length > 0 };
-  return { record, detailJson: JSON.stringify(detail) };
+  // Exactly JSON.stringify(detail), built in two parts to learn where each related item starts.
+  const shell = JSON.stringify({ ...detail, related: [] });
+  const insertAt = shell.indexOf(RELATED_MARKER) + RELATED_MARKER.length - 1;
+  const items = detail.related.map((item) => JSON.stringify(item));
+  const relatedAt: number[] = [];
+  let position = insertAt;
+  for (const item of items) {
+    relatedAt.push(position);
+    position += item.length + 1;
+  }
+  record.article = { head, titleKey, identities, relatedKeys, relatedAt, hasBody: body.length > 0 };
+  return { record, detailJson: shell.slice(0, insertAt) + items.join(',') + shell.slice(insertAt) };
 }
