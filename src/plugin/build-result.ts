@@ -18,6 +18,10 @@ export class NewsBuild {
     readonly cards: ArticleCard[],
     readonly lists: Lists,
     readonly store: DetailStore,
+    /** Identifies the output: same content keys and options, same data files. */
+    readonly fingerprint: string,
+    /** Where finished outputs are kept for reuse (see `writeDataFiles`); none without a cache. */
+    readonly outputCacheDir?: string,
   ) {
     this.bySlug = new Map(articles.map((a) => [a.head.slug, a]));
   }

@@ -68,7 +68,8 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
       const outDir = outputOptions.dir ?? path.resolve(config!.root, config!.build.outDir);
       const started = performance.now();
       const written = await writeDataFiles(build, outDir);
-      config!.logger.info(`news: wrote ${written.files} data files (${(written.bytes / 1e6).toFixed(1)} MB) in ${Math.round(performance.now() - started)} ms`);
+      const how = written.reused ? 'linked unchanged' : 'wrote';
+      config!.logger.info(`news: ${how} ${written.files} data files (${(written.bytes / 1e6).toFixed(1)} MB) in ${Math.round(performance.now() - started)} ms`);
     },
   };
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { NewsBuild } from './build-result.ts';
 import { DiskDetailStore, MemoryDetailStore, type DetailStore } from './detail-store.ts';
@@ -40,6 +41,9 @@ class PhaseTimer {
     if (process.env.NEWS_TIMING === '1') console.error(`news timing: ${this.phases.join(', ')}`);
   }
 }
+
+/** Bump when the emitted data's shape changes, so cached outputs are not reused. */
+const OUTPUT_VERSION = 1;
 
 export const DEFAULT_SITE_NAME = 'Smartable News Reader';
 
@@ -133,7 +137,12 @@ export class NewsPipeline {
       siteName: this.options.siteName ?? DEFAULT_SITE_NAME,
       ...(this.options.siteUrl ? { siteUrl: this.options.siteUrl } : {}),
     });
-    return new NewsBuild(fileCount, diagnostics, articles, cards, lists, this.store);
+    const fingerprint = createHash('sha1')
+      .update(JSON.stringify([OUTPUT_VERSION, this.options.dropUnpublished ?? false, this.options.siteName ?? DEFAULT_SITE_NAME, this.options.siteUrl ?? '']))
+      .update(records.map((r) => `${r.file}\0${r.key}`).join('\n'))
+      .digest('hex');
+    const outputCacheDir = this.options.cacheDir ? path.join(this.options.cacheDir, 'output') : undefined;
+    return new NewsBuild(fileCount, diagnostics, articles, cards, lists, this.store, fingerprint, outputCacheDir);
   }
 }
 

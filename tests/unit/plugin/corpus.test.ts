@@ -40,7 +40,10 @@ describe('the real corpus (../shared/corpus)', () => {
     const [a, b] = await Promise.all([mkdtemp(path.join(tmpdir(), 'news-a-')), mkdtemp(path.join(tmpdir(), 'news-b-'))]);
     try {
       await writeDataFiles(await buildNewsData({ dir: CORPUS }), a);
-      await writeDataFiles(await buildNewsData({ dir: CORPUS, cacheDir: path.join(b, '.cache'), workerThreshold: 10 }), b);
+      const cacheDir = path.join(b, '.cache');
+      expect((await writeDataFiles(await buildNewsData({ dir: CORPUS, cacheDir, workerThreshold: 10 }), path.join(b, 'first'))).reused).toBe(false);
+      // Unchanged content: the second build links the kept output instead of writing it.
+      expect((await writeDataFiles(await buildNewsData({ dir: CORPUS, cacheDir }), b)).reused).toBe(true);
       const files = (await readdir(path.join(a, 'data'), { recursive: true })).sort();
       expect((await readdir(path.join(b, 'data'), { recursive: true })).sort()).toEqual(files);
       expect(files.length).toBeGreaterThan(100);
