@@ -1,0 +1,71 @@
+/** axe-core: zero violations on feed, expanded related panel, article page and not-found, light and dark. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { card, expectFeed, go, htmlHasDark, openBrowser, runAxe, sorted, type Browser } from './support/helpers';
+import { seedCards, TITLE_001, type SeedCards } from './support/seeds';
+
+let seeds: SeedCards;
+beforeAll(() => {
+  seeds = seedCards();
+});
+
+const views: Array<[string, (page: Page) => Promise<void>]> = [
+  [
+    'feed',
+    async (page) => {
+      await go(page, 'seeds', '/');
+      await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
+    },
+  ],
+  [
+    'expanded related panel',
+    async (page) => {
+      await go(page, 'seeds', '/?unpublished=1');
+      await expectFeed(page, sorted(seeds.fromSeeds, 'heat'));
+      const toggle = card(page, seeds.c001.slug).getByRole('button', { name: '31 more sources', exact: true });
+      await toggle.click();
+      const panel = page.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`);
+      await panel.waitFor({ state: 'visible' });
+      await page.getByRole('button', { name: 'Show all 31 sources', exact: true }).click();
+      await expect.poll(() => panel.getByRole('listitem').count()).toBe(31);
+    },
+  ],
+  [
+    'article page',
+    async (page) => {
+      await go(page, 'seeds', `/article/${seeds.c001.slug}`);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 15_000 }).toBe(TITLE_001);
+    },
+  ],
+  [
+    'not-found page',
+    async (page) => {
+      await go(page, 'seeds', '/article/no-such-article-0000000');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 15_000 }).toBe('Page not found');
+    },
+  ],
+];
+
+describe.each(['light', 'dark'] as const)('%s', (scheme) => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await openBrowser({ colorScheme: scheme });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test.each(views)('%s has zero axe violations', async (_name, open) => {
+    const page = await browser.newPage();
+    try {
+      await open(page);
+      expect(await htmlHasDark(page)).toBe(scheme === 'dark');
+      // Let transitions (theme, panel) finish before colours are measured.
+      await page.waitForTimeout(400);
+      const violations = await runAxe(page);
+      expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * Shared helpers for the browser tests: the provided base URLs, a browser per test file,
+ * reading the build's JSON, axe-core, screenshots, and small DOM queries that follow the DOM
+ * contract in ../README.md.
+ */
+import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { inject, expect } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium, type LaunchedChromium } from './chromium';
+import { compareCards, type SortKey, type NewsIndex, type FeedPage, type Scope } from '../../../src/contract/feed';
+import type { ArticleCard, ArticleDetail } from '../../../src/contract/article';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const SCREENSHOTS = join(ROOT, 'screenshots');
+
+export type CorpusName = 'seeds' | 'hostile' | 'corpus';
+
+export function baseUrl(name: CorpusName): string {
+  return name === 'seeds' ? inject('seedsUrl') : name === 'hostile' ? inject('hostileUrl') : inject('corpusUrl');
+}
+
+export function outDir(name: CorpusName): string {
+  return name === 'seeds' ? inject('seedsOut') : name === 'hostile' ? inject('hostileOut') : inject('corpusOut');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The build's data
+
+export function readData<T>(name: CorpusName, path: string): T {
+  return JSON.parse(readFileSync(join(outDir(name), path), 'utf8')) as T;
+}
+
+export function readIndex(name: CorpusName): NewsIndex {
+  return readData<NewsIndex>(name, 'data/index.json');
+}
+
+export function readArticle(name: CorpusName, slug: string): ArticleDetail {
+  return readData<ArticleDetail>(name, `data/article/${slug}.json`);
+}
+
+/** Every card of one scope (all topics), read from all pages of its heat list. */
+export function readCards(name: CorpusName, scope: Scope): ArticleCard[] {
+  const dir = join(outDir(name), 'data', 'feed', scope, 'all', 'heat');
+  if (!existsSync(dir)) return [];
+  const cards: ArticleCard[] = [];
+  const pages = readdirSync(dir).filter((f) => /^\d+\.json$/.test(f));
+  for (const file of pages) cards.push(...(JSON.parse(readFileSync(join(dir, file), 'utf8')) as FeedPage).items);
+  return cards;
+}
+
+/** Every article of the build, published and unpublished. */
+export function readAllCards(name: CorpusName): ArticleCard[] {
+  return [...readCards(name, 'published'), ...readCards(name, 'unpublished')];
+}
+
+export function sorted(cards: readonly ArticleCard[], sort: SortKey): string[] {
+  return [...cards].sort(compareCards(sort)).map((c) => c.slug);
+}
+
+export function cardByTitle(cards: readonly ArticleCard[], title: string): ArticleCard {
+  const card = cards.find((c) => c.title === title);
+  if (!card) throw new Error(`no card titled ${JSON.stringify(title)} among: ${cards.map((c) => c.title).join(' | ')}`);
+  return card;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The browser
+
+export interface Browser {
+  launched: LaunchedChromium;
+  context: BrowserContext;
+  /** Errors thrown by page scripts, collected per page. */
+  pageErrors: string[];
+  /** console.error messages (failed loads of the aborted third-party requests excluded). */
+  consoleErrors: string[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh Chromium whose requests leave only for our local servers: the hot-linked images of
+ * 2020 and any hostile third-party URL are aborted, so tests are fast, offline and inert.
+ */
+export async function openBrowser(options: Parameters<typeof launchChromium>[0] = {}): Promise<Browser> {
+  const launched = await launchChromium(options);
+  const { context } = launched;
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  await context.route(
+    (url) => !(url.hostname === '127.0.0.1' || url.hostname === 'localhost'),
+    (route) => route.abort(),
+  );
+  return {
+    launched,
+    context,
+    pageErrors,
+    consoleErrors,
+    async newPage() {
+      const page = await context.newPage();
+      page.on('pageerror', (err) => pageErrors.push(String(err)));
+      page.on('console', (msg) => {
+        if (msg.type() !== 'error') return;
+        const text = msg.text();
+        if (/Failed to load resource|net::ERR_/.test(text)) return;
+        consoleErrors.push(`${page.url()}: ${text}`);
+      });
+      return page;
+    },
+    close: () => launched.close(),
+  };
+}
+
+/** Navigates and waits for the app to have rendered its main landmark. */
+export async function go(page: Page, name: CorpusName, path: string): Promise<void> {
+  await page.goto(`${baseUrl(name)}${path}`, { waitUntil: 'domcontentloaded' });
+  await page.locator('main#main').waitFor({ state: 'attached', timeout: 15_000 });
+}
+
+/** The feed's list named "Articles". */
+export function articleList(page: Page): Locator {
+  return page.getByRole('list', { name: 'Articles', exact: true });
+}
+
+/** Waits for the feed to show at least `min` cards and returns their slugs in DOM order. */
+export async function feedSlugs(page: Page, min = 1): Promise<string[]> {
+  const cards = articleList(page).locator('article[data-slug]');
+  await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(min);
+  return cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-slug') ?? ''));
+}
+
+/** Polls until the feed shows exactly `expected` (the app may render while data arrives). */
+export async function expectFeed(page: Page, expected: string[]): Promise<void> {
+  const cards = articleList(page).locator('article[data-slug]');
+  await expect
+    .poll(() => cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-slug') ?? '')), { timeout: 15_000 })
+    .toEqual(expected);
+}
+
+export function card(page: Page, slug: string): Locator {
+  return page.locator(`article[data-slug="${slug}"]`);
+}
+
+export function pathAndQuery(page: Page): string {
+  const url = new URL(page.url());
+  return decodeURIComponent(url.pathname + url.search);
+}
+
+export async function htmlHasDark(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.classList.contains('dark'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// axe-core
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE: string = (require('axe-core') as { source: string }).source;
+
+export interface AxeViolationSummary {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+export async function runAxe(page: Page): Promise<AxeViolationSummary[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')),
+    }));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screenshots (gitignored folder)
+
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  // Let lazy images settle into their placeholders, fonts finish and transitions end.
+  await page.evaluate(() => document.fonts?.ready).catch(() => undefined);
+  await page.waitForTimeout(350);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
