@@ -49,6 +49,8 @@ function viteEnv(name: CorpusName): NodeJS.ProcessEnv {
     NEWS_DIR: CORPORA[name],
     NEWS_SITE_URL: process.env.NEWS_SITE_URL ?? 'http://localhost',
     FORCE_COLOR: '0',
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    NODE_ENV: 'production',
   };
   // The tests need the unpublished articles in the build, and a lenient build of hostile input.
   delete env.NEWS_DROP_UNPUBLISHED;
