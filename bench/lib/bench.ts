@@ -1,0 +1,259 @@
+import { createHash } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { buildWithHugo, hugoVersion } from '../hugo/run.ts';
+import type { BrowserResult } from './browser.ts';
+import { dirBytes, firstScreenBytes } from './bytes.ts';
+import { REPO_ROOT, runCommand, runInChild } from './child.ts';
+import { ensureCorpus } from './corpus.ts';
+import type { DataBuildResult } from './data-build.ts';
+import type { DevResult } from './dev.ts';
+import { METRICS, renderMarkdown, renderTable, verdict, type SizeResults } from './metrics.ts';
+import type { BenchOptions } from './options.ts';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryBytes: number;
+  node: string;
+  os: string;
+  hugo?: string;
+}
+
+export interface BenchResult {
+  date: string;
+  machine: Machine;
+  /** One line describing the machine, as printed. */
+  machineLine: string;
+  sizes: number[];
+  /** Per size: metric key → number (ms, bytes, ratio, count) or why there is none. */
+  results: Record<string, SizeResults>;
+  /** Per size: metric key → pass/fail against issue 5's target, where one applies. */
+  verdicts: Record<string, Record<string, { pass: boolean; target: string }>>;
+  /** Supporting detail (individual runs, request lists, file names). */
+  details: Record<string, Record<string, unknown>>;
+  metrics: { key: string; label: string; unit: string; target: string }[];
+  table: string;
+  markdown: string;
+}
+
+const VITE_BIN = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+const BUILD_TIMEOUT_MS = 10 * 60_000;
+const CHILD_TIMEOUT_MS = 30 * 60_000;
+const DEV_TIMEOUT_MS = 3 * 60_000;
+
+export async function describeMachine(): Promise<Machine> {
+  const cpus = os.cpus();
+  const hugo = await hugoVersion().catch(() => undefined);
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
+    cores: cpus.length,
+    memoryBytes: os.totalmem(),
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    ...(hugo ? { hugo } : {}),
+  };
+}
+
+export function machineLine(m: Machine): string {
+  const hugo = m.hugo ? `; ${m.hugo.replace(/\s+BuildDate.*$/, '')}` : '; Hugo not installed';
+  return `Machine: ${m.cpu} × ${m.cores} cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GB RAM, ${m.os}, Node ${m.node}${hugo}`;
+}
+
+/** The plugin's own cache folder for a content folder (see cacheDirFor in src/plugin/index.ts). */
+function pluginCacheDir(corpusDir: string): string {
+  const name = createHash('sha1').update(path.resolve(corpusDir)).digest('hex').slice(0, 12);
+  return path.join(REPO_ROOT, 'node_modules', '.cache', 'smartable-news', name);
+}
+
+const errorText = (error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  return /timed out/.test(message) ? 'timed out' : `failed: ${message.split('\n')[0]!.slice(0, 60)}`;
+};
+
+async function measureSize(size: number, options: BenchOptions, hugoInstalled: boolean, log: (line: string) => void): Promise<{ row: SizeResults; details: Record<string, unknown> }> {
+  const row: SizeResults = {};
+  const details: Record<string, unknown> = {};
+  const work = options.cacheRoot;
+  const attempt = async (what: string, fn: () => Promise<void>, keys: string[]) => {
+    const t0 = performance.now();
+    log(`[${size}] ${what}…`);
+    try {
+      await fn();
+      log(`[${size}] ${what} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      log(`[${size}] ${what} FAILED: ${(error as Error).message}`);
+      for (const k of keys) row[k] ??= errorText(error);
+      details[`${what} error`] = (error as Error).message;
+    }
+  };
+
+  const corpus = await ensureCorpus(path.join(work, `corpus-${size}`), size, options.seed);
+  log(`[${size}] corpus ${corpus.generated ? 'generated' : 'reused'}: ${corpus.dir}`);
+  row.sourceBytes = (await dirBytes(corpus.dir, (name) => name.startsWith('.bench-'))).bytes;
+
+  // (1) cold and (2) warm data builds, each in a fresh process.
+  const cacheDir = path.join(work, `pipeline-cache-${size}`);
+  const dataOut = path.join(work, `data-${size}`);
+  await attempt(
+    'cold data build',
+    async () => {
+      await rm(cacheDir, { recursive: true, force: true });
+      await mkdir(cacheDir, { recursive: true });
+      const cold = await runInChild<DataBuildResult>('data-build', { dir: corpus.dir, cacheDir, outDir: dataOut }, { timeoutMs: CHILD_TIMEOUT_MS });
+      row.coldBuildMs = cold.totalMs;
+      row.coldPeakRssBytes = cold.peakRssBytes;
+      details.cold = cold;
+      // (3) output bytes vs source bytes.
+      row.dataBytes = (await dirBytes(path.join(dataOut, 'data'))).bytes;
+      row.dataOverSource = row.dataBytes / (row.sourceBytes as number);
+    },
+    ['coldBuildMs', 'coldPeakRssBytes', 'dataBytes', 'dataOverSource'],
+  );
+  await attempt(
+    'warm data build',
+    async () => {
+      const warm = await runInChild<DataBuildResult>('data-build', { dir: corpus.dir, cacheDir, outDir: dataOut }, { timeoutMs: CHILD_TIMEOUT_MS });
+      row.warmBuildMs = warm.totalMs;
+      details.warm = warm;
+    },
+    ['warmBuildMs'],
+  );
+  await rm(dataOut, { recursive: true, force: true });
+
+  // (4) full production build, cold (the plugin's cache for this corpus removed first).
+  const dist = path.join(work, `dist-${size}`);
+  let distReady = false;
+  await attempt(
+    'vite build',
+    async () => {
+      await rm(pluginCacheDir(corpus.dir), { recursive: true, force: true });
+      const run = await runCommand(process.execPath, [VITE_BIN, 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], {
+        env: { ...process.env, NEWS_DIR: corpus.dir },
+        timeoutMs: BUILD_TIMEOUT_MS,
+      });
+      if (run.timedOut) {
+        row.prodBuildMs = `> ${BUILD_TIMEOUT_MS / 60_000} min, stopped`;
+        return;
+      }
+      if (run.code !== 0) throw new Error(`vite build exited with ${run.code}: ${(run.stderr || run.stdout).trim().split('\n').slice(-5).join(' | ')}`);
+      row.prodBuildMs = run.ms;
+      distReady = true;
+      // The plugin's cache is not part of the build output; leave node_modules as it was.
+      await rm(pluginCacheDir(corpus.dir), { recursive: true, force: true });
+      // (6) first-screen bytes.
+      const first = await firstScreenBytes(dist);
+      row.firstScreenGzip = first.total;
+      row.firstScreenJsGzip = first.js;
+      row.indexJsonGzip = first.data;
+      details.firstScreen = first;
+    },
+    ['prodBuildMs', 'firstScreenGzip', 'firstScreenJsGzip', 'indexJsonGzip'],
+  );
+
+  // (5) Hugo.
+  if (options.skipHugo) {
+    row.hugoMs = 'skipped';
+  } else if (!hugoInstalled) {
+    row.hugoMs = 'not installed';
+  } else if (size >= 100_000 && !options.hugo100k) {
+    row.hugoMs = 'skipped (memory)';
+  } else {
+    await attempt(
+      'hugo',
+      async () => {
+        const out = path.join(work, `hugo-${size}`);
+        const hugo = await buildWithHugo(corpus.dir, out);
+        await rm(out, { recursive: true, force: true });
+        if (!hugo) throw new Error('hugo not installed');
+        row.hugoMs = hugo.ms;
+        details.hugoPages = hugo.pages;
+      },
+      ['hugoMs'],
+    );
+  }
+  const hugoMs = row.hugoMs;
+  const cold = row.coldBuildMs;
+  if (typeof hugoMs === 'number' && typeof cold === 'number') row.hugoOverCold = hugoMs / cold;
+  else if (typeof hugoMs === 'string') row.hugoOverCold = hugoMs;
+
+  // (7) dev and (8) browser.
+  if (options.skipBrowser) {
+    for (const m of METRICS) if (m.needs === 'browser') row[m.key] = 'skipped';
+  } else {
+    await attempt(
+      'dev edit',
+      async () => {
+        const runDev = () => runInChild<DevResult>('dev', { root: REPO_ROOT, dir: corpus.dir, port: 5300 }, { timeoutMs: DEV_TIMEOUT_MS });
+        // One retry: a dev server restart (a config or plugin file saved meanwhile) loses the edit.
+        const dev = await runDev().catch((error: Error) => {
+          log(`[${size}] dev edit: retrying after ${error.message.split('\n').slice(0, 2).join(' ')}`);
+          return runDev();
+        });
+        row.devEditMs = dev.editVisibleMs;
+        details.dev = dev;
+      },
+      ['devEditMs'],
+    );
+    if (distReady) {
+      await attempt(
+        'browser',
+        async () => {
+          const b = await runInChild<BrowserResult>('browser', { root: REPO_ROOT, distDir: dist, port: 4300 }, { timeoutMs: CHILD_TIMEOUT_MS });
+          Object.assign(row, {
+            firstCardMs: b.firstCardMs,
+            topicMs: b.topicMs,
+            sortMs: b.sortMs,
+            loadMoreMs: b.loadMoreMs,
+            loadMoreMaxMs: b.loadMoreMaxMs,
+            maxDataRequestGzip: b.maxDataRequestGzip,
+            domNodes: b.domNodes,
+            jsHeapBytes: b.jsHeapBytes,
+          });
+          if (b.loadMores < 20) details.loadMoreNote = `only ${b.loadMores} load-mores possible`;
+          details.browser = b;
+        },
+        ['firstCardMs', 'topicMs', 'sortMs', 'loadMoreMs', 'loadMoreMaxMs', 'maxDataRequestGzip', 'domNodes', 'jsHeapBytes'],
+      );
+    } else {
+      for (const m of METRICS) if (m.needs === 'browser' && m.key !== 'devEditMs') row[m.key] ??= 'no build';
+    }
+  }
+  return { row, details };
+}
+
+/** Runs the whole benchmark; writes the JSON to `options.out` and returns it. */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  await mkdir(options.cacheRoot, { recursive: true });
+  const machine = await describeMachine();
+  const results: Record<string, SizeResults> = {};
+  const details: Record<string, Record<string, unknown>> = {};
+  const verdicts: BenchResult['verdicts'] = {};
+  for (const size of options.sizes) {
+    const measured = await measureSize(size, options, machine.hugo !== undefined, log);
+    results[size] = measured.row;
+    details[size] = measured.details;
+    verdicts[size] = {};
+    for (const m of METRICS) {
+      const v = verdict(m, size, measured.row);
+      if (v) verdicts[size]![m.key] = v;
+    }
+  }
+  const result: BenchResult = {
+    date: new Date().toISOString(),
+    machine,
+    machineLine: machineLine(machine),
+    sizes: options.sizes,
+    results,
+    verdicts,
+    details,
+    metrics: METRICS.map(({ key, label, unit, target }) => ({ key, label, unit, target })),
+    table: renderTable(options.sizes, results),
+    markdown: renderMarkdown(options.sizes, results),
+  };
+  await mkdir(path.dirname(options.out), { recursive: true });
+  await writeFile(options.out, JSON.stringify(result, null, 2) + '\n');
+  return result;
+}

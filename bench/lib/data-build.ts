@@ -1,0 +1,49 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { NewsPipeline } from '../../src/plugin/pipeline.ts';
+import { writeDataFiles } from '../../src/plugin/emit.ts';
+
+export interface DataBuildArgs {
+  dir: string;
+  cacheDir: string;
+  outDir: string;
+}
+
+export interface DataBuildResult {
+  /** Pipeline build (read, parse, link, lists). */
+  buildMs: number;
+  /** writeDataFiles. */
+  writeMs: number;
+  totalMs: number;
+  /** Peak resident set of this process (all threads), from getrusage. */
+  peakRssBytes: number;
+  /** Highest of the 50 ms samples of process.memoryUsage().rss, as a cross-check. */
+  sampledPeakRssBytes: number;
+  files: number;
+  bytes: number;
+  articles: number;
+}
+
+/** One data build, cold or warm depending on what `cacheDir` holds; `outDir` is emptied first. */
+export async function dataBuildTask({ dir, cacheDir, outDir }: DataBuildArgs): Promise<DataBuildResult> {
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  let sampled = process.memoryUsage().rss;
+  const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 50);
+  const t0 = performance.now();
+  const build = await new NewsPipeline({ dir, cacheDir }).build();
+  const t1 = performance.now();
+  const written = await writeDataFiles(build, outDir);
+  const t2 = performance.now();
+  clearInterval(sampler);
+  sampled = Math.max(sampled, process.memoryUsage().rss);
+  return {
+    buildMs: t1 - t0,
+    writeMs: t2 - t1,
+    totalMs: t2 - t0,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    sampledPeakRssBytes: sampled,
+    files: written.files,
+    bytes: written.bytes,
+    articles: build.cards.length,
+  };
+}
