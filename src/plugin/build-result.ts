@@ -1,6 +1,6 @@
 import type { ArticleCard, ArticleDetail } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
-import type { FeedPage, NewsIndex } from '../contract/feed.ts';
+import type { NewsIndex, Scope, SortKey } from '../contract/feed.ts';
 import type { DetailStore } from './detail-store.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { linkedDetailJson, type LinkedArticle } from './link.ts';
@@ -9,7 +9,6 @@ import type { Lists } from './lists.ts';
 /** The outcome of one build: every data file, addressable by its `dataPaths` path. */
 export class NewsBuild {
   readonly bySlug: Map<string, LinkedArticle>;
-  private feedPageCache?: Map<string, FeedPage>;
 
   constructor(
     readonly files: number,
@@ -61,10 +60,11 @@ export class NewsBuild {
       const detail = await this.readArticle(decodeURIComponent(article[1]!));
       return detail ? JSON.stringify(detail) : undefined;
     }
-    if (path.startsWith('data/feed/')) {
-      this.feedPageCache ??= new Map(this.lists.feedPages());
-      const page = this.feedPageCache.get(path);
-      return page ? JSON.stringify(page) : undefined;
+    const feed = /^data\/feed\/(published|unpublished)\/(?:all|topic\/([^/]+))\/(heat|quality|newest)\/(\d+)\.json$/.exec(path);
+    if (feed) {
+      const [, scope, topic, sort, page] = feed;
+      const data = this.lists.feedPage(scope as Scope, topic === undefined ? undefined : decodeURIComponent(topic), sort as SortKey, Number(page));
+      return data ? JSON.stringify(data) : undefined;
     }
     return undefined;
   }

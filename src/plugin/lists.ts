@@ -1,6 +1,6 @@
 import type { ArticleCard } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
-import { compareCards, PAGE_SIZE, SORT_KEYS, type FeedPage, type NewsIndex, type ProviderIndex, type Scope, type TopicSummary } from '../contract/feed.ts';
+import { compareCards, PAGE_SIZE, SORT_KEYS, type SortKey, type FeedPage, type NewsIndex, type ProviderIndex, type Scope, type TopicSummary } from '../contract/feed.ts';
 import { topicSlug } from '../contract/slug.ts';
 import { CARD_EXCERPT_CHARS } from './normalize.ts';
 import type { ArticleHead } from './record.ts';
@@ -49,6 +49,7 @@ export interface Lists {
   providers: ProviderIndex;
   /** Every list page as [data path, page]. */
   feedPages(): Generator<[string, FeedPage]>;
+  feedPage(scope: Scope, topic: string | undefined, sort: SortKey, page: number): FeedPage | undefined;
 }
 
 export function buildLists(cards: readonly ArticleCard[], site: SiteOptions): Lists {
@@ -71,18 +72,32 @@ export function buildLists(cards: readonly ArticleCard[], site: SiteOptions): Li
     .map(([slug, t]) => ({ slug, name: t.name, count: t.cards.published.length, unpublishedCount: t.cards.unpublished.length }))
     .sort((a, b) => b.count - a.count || b.unpublishedCount - a.unpublishedCount || a.name.localeCompare(b.name) || (a.slug < b.slug ? -1 : 1));
 
-  // Each order is computed once over all cards; every list is a subsequence of it, so filtering
-  // the sorted whole gives each list in order without sorting it again.
-  const rank = new Map<(typeof SORT_KEYS)[number], Map<ArticleCard, number>>();
-  for (const sort of SORT_KEYS) {
-    const order = [...cards].sort(compareCards(sort));
-    rank.set(sort, new Map(order.map((card, i) => [card, i])));
-  }
-  const sorted = (list: readonly ArticleCard[], sort: (typeof SORT_KEYS)[number]) => {
-    const position = rank.get(sort)!;
-    return [...list].sort((a, b) => position.get(a)! - position.get(b)!);
+  // Each order is computed once over all cards (on first use); every list is a subsequence of
+  // it, so each list is put in order by position instead of being compared again.
+  const ranks = new Map<SortKey, Map<ArticleCard, number>>();
+  const rankOf = (sort: SortKey) => {
+    let rank = ranks.get(sort);
+    if (!rank) {
+      rank = new Map([...cards].sort(compareCards(sort)).map((card, i) => [card, i]));
+      ranks.set(sort, rank);
+    }
+    return rank;
   };
-  const firstPage = pages(sorted(byScope.published, 'heat'))[0]!;
+  const sortedLists = new Map<string, ArticleCard[]>();
+  const sorted = (scope: Scope, topic: string | undefined, sort: SortKey): ArticleCard[] | undefined => {
+    const key = `${scope}/${topic ?? ''}/${sort}`;
+    let list = sortedLists.get(key);
+    if (!list) {
+      const members = topic === undefined ? byScope[scope] : topics.get(topic)?.cards[scope];
+      // published/all always exists (it is the default view); other empty lists have no files.
+      if (!members || (members.length === 0 && !(scope === 'published' && topic === undefined))) return undefined;
+      const position = rankOf(sort);
+      list = [...members].sort((a, b) => position.get(a)! - position.get(b)!);
+      sortedLists.set(key, list);
+    }
+    return list;
+  };
+  const firstPage = pages(sorted('published', undefined, 'heat')!)[0]!;
 
   const providerCounts = new Map<string, { name: string; domain?: string; count: number }>();
   for (const card of cards) {
@@ -105,17 +120,21 @@ export function buildLists(cards: readonly ArticleCard[], site: SiteOptions): Li
   };
 
   function* feedPages(): Generator<[string, FeedPage]> {
-    const lists: [Scope, string | undefined, ArticleCard[]][] = [];
     for (const scope of ['published', 'unpublished'] as const) {
-      // published/all always exists (it is the default view); other empty lists have no files.
-      if (scope === 'published' || byScope[scope].length) lists.push([scope, undefined, byScope[scope]]);
-      for (const [slug, topic] of topics) if (topic.cards[scope].length) lists.push([scope, slug, topic.cards[scope]]);
-    }
-    for (const [scope, topic, list] of lists) {
-      for (const sort of SORT_KEYS) {
-        for (const page of pages(sorted(list, sort))) yield [dataPaths.feedPage(scope, topic, sort, page.page), page];
+      for (const topic of [undefined, ...topics.keys()]) {
+        for (const sort of SORT_KEYS) {
+          const list = sorted(scope, topic, sort);
+          if (list) for (const page of pages(list)) yield [dataPaths.feedPage(scope, topic, sort, page.page), page];
+        }
       }
     }
   }
-  return { index, providers, feedPages };
+
+  /** One page, computing only its own list (the dev server asks for a few pages at a time). */
+  function feedPage(scope: Scope, topic: string | undefined, sort: SortKey, page: number): FeedPage | undefined {
+    const list = sorted(scope, topic, sort);
+    if (!list || page < 1) return undefined;
+    return pages(list)[page - 1];
+  }
+  return { index, providers, feedPages, feedPage };
 }

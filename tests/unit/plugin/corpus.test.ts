@@ -59,6 +59,18 @@ describe('the real corpus (../shared/corpus)', () => {
   });
 });
 
+describe('the dev server\'s on-demand data files', () => {
+  it('are the same bytes as the written ones, and unknown paths have none', async () => {
+    const build = await buildNewsData({ dir: CORPUS });
+    const all = await build.allDataFiles();
+    expect(all.length).toBeGreaterThan(100);
+    for (const [file, json] of all) expect(await build.dataFile(file), file).toBe(json);
+    for (const missing of ['data/feed/published/topic/nope/heat/1.json', 'data/feed/published/all/heat/99.json', 'data/article/nope.json', 'data/other.json']) {
+      expect(await build.dataFile(missing)).toBeUndefined();
+    }
+  });
+});
+
 describe('npm run check', () => {
   const run = promisify(execFile);
   const check = (...args: string[]) => run('npx', ['tsx', 'src/plugin/cli/check.ts', ...args], { cwd: ROOT }).then(
