@@ -5,6 +5,7 @@ import type { DetailStore } from './detail-store.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { linkedDetailJson, type LinkedArticle } from './link.ts';
 import type { Lists } from './lists.ts';
+import type { WorkerPool } from './worker-pool.ts';
 
 /** The outcome of one build: every data file, addressable by its `dataPaths` path. */
 export class NewsBuild {
@@ -21,6 +22,8 @@ export class NewsBuild {
     readonly fingerprint: string,
     /** Where finished outputs are kept for reuse (see `writeDataFiles`); none without a cache. */
     readonly outputCacheDir?: string,
+    /** The pipeline's worker threads, for writing the output in parallel. */
+    readonly pool?: WorkerPool,
   ) {
     this.bySlug = new Map(articles.map((a) => [a.head.slug, a]));
   }

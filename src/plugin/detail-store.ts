@@ -38,10 +38,21 @@ export class MemoryDetailStore implements DetailStore {
 
 export class DiskDetailStore implements DetailStore {
   private known?: Set<string>;
-  constructor(private readonly dir: string) {}
+  constructor(readonly dir: string) {}
 
-  private fileOf(key: string) {
+  fileOf(key: string) {
     return path.join(this.dir, `${key}.json`);
+  }
+  /** Loads the list of stored keys; `hasLoaded` answers from it without I/O. */
+  async load(): Promise<void> {
+    await this.index();
+  }
+  hasLoaded(key: string): boolean {
+    return this.known?.has(key) ?? false;
+  }
+  /** Records a detail that a worker wrote straight into the folder. */
+  note(key: string): void {
+    this.known?.add(key);
   }
   private async index(): Promise<Set<string>> {
     if (!this.known) {

@@ -3,7 +3,9 @@ import { link, mkdir, readdir, rm, stat, writeFile, copyFile } from 'node:fs/pro
 import path from 'node:path';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { NewsBuild } from './build-result.ts';
-import { linkedDetailJson, needsPatch } from './link.ts';
+import { DiskDetailStore } from './detail-store.ts';
+import { linkedDetailJson, linkPatch, needsPatch } from './link.ts';
+import { emitArticles, type EmitItem } from './pool-tasks.ts';
 import { mapLimit } from './load.ts';
 
 export interface WriteResult {
@@ -23,41 +25,50 @@ const COMPLETE = '.complete';
 export async function writeDataFiles(build: NewsBuild, outDir: string): Promise<WriteResult> {
   const cached = build.outputCacheDir ? path.join(build.outputCacheDir, build.fingerprint) : undefined;
   if (cached && existsSync(path.join(cached, COMPLETE))) return { ...(await linkTree(cached, outDir)), reused: true };
+  const started = performance.now();
   const written = await writeFresh(build, outDir);
+  const wrote = performance.now();
   if (cached) await keepOutput(build.outputCacheDir!, cached, outDir);
+  if (process.env.NEWS_TIMING === '1') console.error(`news timing: write ${Math.round(wrote - started)} ms, keep output ${Math.round(performance.now() - wrote)} ms`);
   return { ...written, reused: false };
 }
 
 async function writeFresh(build: NewsBuild, outDir: string): Promise<{ files: number; bytes: number }> {
+  const articleDir = path.join(outDir, path.dirname(dataPaths.article('x')));
+  await mkdir(articleDir, { recursive: true });
+  const store = build.store instanceof DiskDetailStore ? build.store : undefined;
+  const items: EmitItem[] = [];
+  for (const article of build.articles) {
+    const target = path.join(outDir, dataPaths.article(article.head.slug));
+    if (article.inline) items.push({ target, json: JSON.stringify(article.inline) });
+    else if (!store) items.push({ target, json: linkedDetailJson(article, await build.store.get(article.detailKey!)) });
+    else items.push({ target, source: store.fileOf(article.detailKey!), ...(needsPatch(article) ? { patch: linkPatch(article) } : {}) });
+  }
+  // Workers write the articles while the main thread writes the lists, then helps.
+  const lists = writeLists(build, outDir);
+  const articles = build.pool ? build.pool.mapBatches('emit', items, 250, emitArticles, (batch) => batch, lists) : lists.then(() => emitArticles(items).then((b) => [b]));
+  const [written, articleBytes] = await Promise.all([lists, articles]);
+  return { files: written.files + items.length, bytes: written.bytes + articleBytes.reduce((a, b) => a + b, 0) };
+}
+
+async function writeLists(build: NewsBuild, outDir: string): Promise<{ files: number; bytes: number }> {
   let files = 0;
   let bytes = 0;
   const made = new Set<string>();
-  const ensureDir = async (dir: string) => {
-    if (made.has(dir)) return;
-    await mkdir(dir, { recursive: true });
-    made.add(dir);
-  };
-
   const pending: Promise<void>[] = [];
   for (const [file, json] of build.listFiles()) {
     const target = path.join(outDir, file);
-    await ensureDir(path.dirname(target));
+    const dir = path.dirname(target);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
     bytes += Buffer.byteLength(json);
     files++;
     pending.push(writeFile(target, json));
     if (pending.length >= 64) await Promise.all(pending.splice(0));
   }
   await Promise.all(pending);
-
-  await ensureDir(path.join(outDir, path.dirname(dataPaths.article('x'))));
-  await mapLimit(build.articles, 32, async (article) => {
-    const target = path.join(outDir, dataPaths.article(article.head.slug));
-    files++;
-    if (!article.inline && !needsPatch(article)) return build.store.copyTo(article.detailKey!, target);
-    const json = article.inline ? JSON.stringify(article.inline) : linkedDetailJson(article, await build.store.get(article.detailKey!));
-    bytes += Buffer.byteLength(json);
-    return writeFile(target, json);
-  });
   return { files, bytes };
 }
 

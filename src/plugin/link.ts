@@ -30,6 +30,22 @@ export interface LinkedCorpus {
   diagnostics: Diagnostic[];
 }
 
+/** What splicing a stored detail needs: a plain object, so it can be sent to a worker. */
+export type LinkPatch = Pick<LinkedArticle, 'file' | 'storedSlug' | 'relatedAt' | 'relatedSlugs' | 'citedBy' | 'body'> & { head: { slug: string } };
+
+export function linkPatch(article: LinkedArticle): LinkPatch {
+  const patch: LinkPatch = {
+    file: article.file,
+    head: { slug: article.head.slug },
+    storedSlug: article.storedSlug,
+    relatedAt: article.relatedAt,
+    relatedSlugs: article.relatedSlugs,
+    citedBy: article.citedBy,
+  };
+  if (article.body) patch.body = article.body;
+  return patch;
+}
+
 export function needsPatch(article: LinkedArticle): boolean {
   return article.head.slug !== article.storedSlug || article.relatedSlugs.length > 0 || article.citedBy.length > 0 || article.body !== undefined;
 }
@@ -40,7 +56,7 @@ export function needsPatch(article: LinkedArticle): boolean {
  * `JSON.stringify`, so its top-level markers (`"citedBy":[]` …) cannot occur inside strings,
  * whose quotes are escaped. Key order stays fixed, so output stays deterministic.
  */
-export function linkedDetailJson(article: LinkedArticle, stored: string): string {
+export function linkedDetailJson(article: LinkPatch, stored: string): string {
   const edits: [position: number, remove: number, text: string][] = [];
   const after = (marker: string) => {
     const at = stored.indexOf(marker);

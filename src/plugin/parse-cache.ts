@@ -28,6 +28,10 @@ export class ParseCache {
     }
   }
 
+  entries(): IterableIterator<[string, SourceRecord]> {
+    return this.records.entries();
+  }
+
   get(key: string): SourceRecord | undefined {
     return this.records.get(key);
   }

@@ -5,10 +5,11 @@ import { DiskDetailStore, MemoryDetailStore, type DetailStore } from './detail-s
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { linkCorpus, type LinkedArticle } from './link.ts';
 import { buildLists, toCard } from './lists.ts';
-import { contentKey, listContentFiles, mapLimit, readContentFile } from './load.ts';
+import { listContentFiles } from './load.ts';
 import { ParseCache } from './parse-cache.ts';
-import { parseInWorkers } from './parse-pool.ts';
-import { parseSource, type SourceRecord } from './record.ts';
+import { scanFiles, type ScanInput, type ScanOutput } from './pool-tasks.ts';
+import type { SourceRecord } from './record.ts';
+import { WorkerPool } from './worker-pool.ts';
 
 export interface PipelineOptions {
   /** The content folder (absolute, or relative to the working directory). */
@@ -53,6 +54,7 @@ export const DEFAULT_SITE_NAME = 'Smartable News Reader';
  */
 export class NewsPipeline {
   private records = new Map<string, SourceRecord>();
+  private pool?: WorkerPool;
   private readonly cache?: ParseCache;
   private readonly store: DetailStore;
 
@@ -67,7 +69,7 @@ export class NewsPipeline {
 
   /**
    * `changed` (absolute or folder-relative paths, from a file watcher) limits reading to those
-   * files; without it every file is read and compared by content.
+   * files and new ones; without it every file is read and compared by content.
    */
   async build(changed?: readonly string[]): Promise<NewsBuild> {
     const { dir } = this.options;
@@ -75,47 +77,64 @@ export class NewsPipeline {
     const changedSet = changed ? new Set(changed.map((f) => path.relative(dir, path.resolve(dir, f)).split(path.sep).join('/'))) : undefined;
     const files = await listContentFiles(dir);
     const previous = this.records;
-    const next = new Map<string, SourceRecord>();
-    const toParse: { file: string; key: string; bytes: Uint8Array }[] = [];
-    await this.cache?.load();
-
-    await mapLimit(files, 64, async (file) => {
-      const kept = changedSet && !changedSet.has(file) ? previous.get(file) : undefined;
-      if (kept) return void next.set(file, kept);
-      let bytes: Uint8Array;
-      try {
-        bytes = await readContentFile(dir, file);
-      } catch (error) {
-        const message = `${(error as Error).message}; the file was skipped`;
-        return void next.set(file, { file, key: '', diagnostics: [{ code: 'unreadable-file', severity: 'error', file, message }] });
-      }
-      const key = contentKey(file, bytes);
-      const known = previous.get(file)?.key === key ? previous.get(file) : this.cache?.get(key);
-      if (known && (!known.article || (await this.store.has(key)))) next.set(file, known);
-      else toParse.push({ file, key, bytes });
-    });
-
-    timing.mark('read');
+    const toScan = changedSet ? files.filter((f) => changedSet.has(f) || !previous.has(f)) : files;
     const threshold = this.options.workerThreshold ?? 1000;
-    const outputs = toParse.length > threshold ? await parseInWorkers(toParse) : toParse.map((t) => parseSource(t.file, t.key, t.bytes));
-    timing.mark(`parse ${toParse.length}`);
-    await mapLimit(outputs, 32, async ({ record, detailJson }) => {
-      next.set(record.file, record);
-      this.cache?.set(record.key, record);
-      if (detailJson !== undefined) await this.store.put(record.key, detailJson);
-    });
+    // Workers take ~0.5 s to start: start them while the cache loads.
+    const pool = toScan.length > threshold ? (this.pool ??= new WorkerPool()) : undefined;
+    const diskStore = this.store instanceof DiskDetailStore ? this.store : undefined;
+    await Promise.all([this.cache?.load(), diskStore?.load()]);
+
+    // Keys whose records we already have (and whose details are stored): not parsed again.
+    const byKey = new Map<string, SourceRecord>();
+    for (const record of previous.values()) byKey.set(record.key, record);
+    for (const [key, record] of this.cache?.entries() ?? []) {
+      if (!byKey.has(key) && (!record.article || diskStore?.hasLoaded(key))) byKey.set(key, record);
+    }
+    timing.mark('prepare');
+
+    const input = (batch: string[]): ScanInput => ({ dir, files: batch, ...(diskStore ? { storeDir: diskStore.dir } : {}) });
+    const known = new Set(byKey.keys());
+    let outputs: ScanOutput[];
+    if (pool) {
+      await pool.broadcast('known', [...known]);
+      outputs = (await pool.mapBatches('scan', toScan, 100, (batch) => scanFiles(input(batch), known), input)).flat();
+    } else {
+      outputs = await scanFiles(input(toScan), known);
+    }
+    timing.mark(`scan ${toScan.length} (${outputs.filter((o) => o.record).length} parsed)`);
+
+    const next = new Map<string, SourceRecord>();
+    const scanned = new Map(outputs.map((o) => [o.file, o]));
+    for (const file of files) {
+      const output = scanned.get(file);
+      if (!output) {
+        next.set(file, previous.get(file)!);
+        continue;
+      }
+      const record = output.record ?? byKey.get(output.key)!;
+      next.set(file, record);
+      if (!output.record || !output.key) continue;
+      this.cache?.set(output.key, output.record);
+      if (output.detailJson !== undefined) await this.store.put(output.key, output.detailJson);
+      else if (output.record.article) diskStore?.note(output.key);
+    }
     this.records = next;
-    timing.mark('store details');
     const liveKeys = new Set([...next.values()].map((r) => r.key));
     await this.cache?.save(liveKeys);
-    if (toParse.length) await this.store.prune(liveKeys);
-    timing.mark('save records');
+    if (outputs.some((o) => o.record)) await this.store.prune(liveKeys);
+    timing.mark('save');
 
     const records = [...next.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
     const result = this.assemble(files.length, records);
     timing.mark('link+lists');
     timing.report();
     return result;
+  }
+
+  /** Stops the worker threads (they never keep the process alive, but hold memory). */
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = undefined;
   }
 
   private assemble(fileCount: number, records: SourceRecord[]): NewsBuild {
@@ -142,7 +161,7 @@ export class NewsPipeline {
       .update(records.map((r) => `${r.file}\0${r.key}`).join('\n'))
       .digest('hex');
     const outputCacheDir = this.options.cacheDir ? path.join(this.options.cacheDir, 'output') : undefined;
-    return new NewsBuild(fileCount, diagnostics, articles, cards, lists, this.store, fingerprint, outputCacheDir);
+    return new NewsBuild(fileCount, diagnostics, articles, cards, lists, this.store, fingerprint, outputCacheDir, this.pool);
   }
 }
 

@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
+
+/**
+ * The worker module is TypeScript. It is bundled once (esbuild, ~50 ms) into one CommonJS file
+ * that starts in a few milliseconds; compiling it inside each worker with tsx's loader takes
+ * about half a second, which is kept only as a fallback.
+ */
+function workerScript(): { file: string } | { source: string } | undefined {
+  const entry = new URL('./pool-worker.ts', import.meta.url);
+  if (entry.protocol !== 'file:' || !existsSync(fileURLToPath(entry))) return undefined;
+  try {
+    const result = buildSync({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
+    const code = result.outputFiles[0]!.text;
+    const file = path.join(tmpdir(), `smartable-news-worker-${createHash('sha1').update(code).digest('hex').slice(0, 16)}.cjs`);
+    if (!existsSync(file)) {
+      writeFileSync(`${file}.${process.pid}`, code);
+      renameSync(`${file}.${process.pid}`, file);
+    }
+    return { file };
+  } catch {
+    // No esbuild: compile in the worker instead.
+  }
+  try {
+    // The ESM build of tsx's API (the CommonJS one cannot register hooks from an eval worker).
+    const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+    const api = pathToFileURL(path.join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
+    return { source: `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}));` };
+  } catch {
+    return undefined;
+  }
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+class PoolWorker {
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+  constructor(private readonly worker: Worker) {
+    worker.on('message', (message: { id: number; result?: unknown; error?: string }) => {
+      const waiting = this.pending.get(message.id);
+      if (!waiting) return;
+      this.pending.delete(message.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if (message.error !== undefined) waiting.reject(new Error(message.error));
+      else waiting.resolve(message.result);
+    });
+    worker.on('error', (error) => {
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    });
+    // Idle workers must not keep a build or a test process alive; busy ones must.
+    worker.unref();
+  }
+  call<T>(kind: string, payload: unknown): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, kind, payload });
+    });
+  }
+  terminate() {
+    return this.worker.terminate();
+  }
+}
+
+/**
+ * Worker threads for the heavy steps, used together with the main thread: `map` hands out
+ * batches to whoever is free, main thread included, so every core works and nothing waits on
+ * a worker that is still starting.
+ */
+export class WorkerPool {
+  private readonly workers: Promise<PoolWorker | undefined>[];
+
+  constructor(size = Math.max(1, Math.min(availableParallelism() - 1, 7))) {
+    const script = workerScript();
+    this.workers = Array.from({ length: script ? size : 0 }, () =>
+      new Promise<PoolWorker | undefined>((resolve) => {
+        const worker = script && 'file' in script ? new Worker(script.file) : new Worker(script!.source, { eval: true });
+        worker.once('message', () => resolve(new PoolWorker(worker)));
+        // A worker that cannot start leaves the work to the others and the main thread.
+        worker.once('error', () => resolve(undefined));
+      }),
+    );
+  }
+
+  /** Sends the same message to every worker (e.g. the set of already known keys). */
+  async broadcast(kind: string, payload: unknown): Promise<void> {
+    await Promise.all(this.workers.map(async (w) => (await w)?.call(kind, payload)));
+  }
+
+  /**
+   * Runs `kind` over `items` in batches, on the workers and on the main thread (`local` is the
+   * main thread's implementation of the same task, `payload` what a worker is sent for a
+   * batch). Returns each batch's result, in input order.
+   */
+  async mapBatches<T, R>(
+    kind: string,
+    items: readonly T[],
+    batchSize: number,
+    local: (batch: T[]) => Promise<R>,
+    payload: (batch: T[]) => unknown,
+    /** The main thread joins in once this settles (it may have other work first). */
+    mainReady: Promise<unknown> = Promise.resolve(),
+  ): Promise<R[]> {
+    const results: R[] = [];
+    let next = 0;
+    let batchIndex = 0;
+    const take = (): [number, T[]] | undefined => {
+      if (next >= items.length) return undefined;
+      const start = next;
+      next = Math.min(items.length, next + batchSize);
+      return [batchIndex++, items.slice(start, next)];
+    };
+    const drain = async (run: (batch: T[]) => Promise<R>) => {
+      for (let job = take(); job; job = take()) {
+        const [index, batch] = job;
+        results[index] = await run(batch);
+      }
+    };
+    await Promise.all([
+      // Between its batches the main thread yields, so worker replies and starts get through.
+      mainReady.then(() => drain(async (batch) => {
+        const result = await local(batch);
+        await new Promise((resolve) => setImmediate(resolve));
+        return result;
+      })),
+      // Two batches in flight per worker: the next one is already queued when a worker
+      // finishes, instead of waiting for the busy main thread to hand it out.
+      ...this.workers.flatMap((starting) =>
+        [0, 1].map(async () => {
+          const worker = await starting;
+          if (worker) await drain((batch) => worker.call<R>(kind, payload(batch)));
+        }),
+      ),
+    ]);
+    return results;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map(async (w) => (await w)?.terminate()));
+  }
+}
