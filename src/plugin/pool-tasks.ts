@@ -1,4 +1,5 @@
-import { copyFileSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { copyFile, link, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { linkedDetailJson, type LinkPatch } from './link.ts';
 import { contentKey } from './load.ts';
@@ -6,9 +7,9 @@ import { parseSource, type SourceRecord } from './record.ts';
 
 /**
  * The two heavy steps of a build, as plain functions over plain data, so that worker threads
- * and the main thread run the same code on their share of the files. File I/O is synchronous:
- * for many small files it costs a fraction of the thread-pool round trips of async I/O, and
- * these steps are CPU-bound batches anyway.
+ * and the main thread run the same code on their share of the files. Reads are synchronous
+ * (small, cached, far cheaper than async round trips); creating files is slow one at a time on
+ * this kind of disk but overlaps well, so writes and links are asynchronous and awaited per batch.
  */
 export interface ScanInput {
   dir: string;
@@ -28,7 +29,8 @@ export interface ScanOutput {
 
 /** Reads, keys and (unless its key is known) parses each file. */
 export async function scanFiles(input: ScanInput, known: ReadonlySet<string>): Promise<ScanOutput[]> {
-  return input.files.map((file): ScanOutput => {
+  const writes: Promise<void>[] = [];
+  const outputs = input.files.map((file): ScanOutput => {
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(path.join(input.dir, file));
@@ -41,9 +43,11 @@ export async function scanFiles(input: ScanInput, known: ReadonlySet<string>): P
     const { record, detailJson } = parseSource(file, key, bytes);
     if (detailJson === undefined) return { file, key, record };
     if (!input.storeDir) return { file, key, record, detailJson };
-    writeFileSync(path.join(input.storeDir, `${key}.json`), detailJson);
+    writes.push(writeFile(path.join(input.storeDir, `${key}.json`), detailJson));
     return { file, key, record };
   });
+  await Promise.all(writes);
+  return outputs;
 }
 
 /** One article file to write: linked from the store unchanged, or spliced, or given whole. */
@@ -57,23 +61,25 @@ export interface EmitItem {
 
 export async function emitArticles(items: readonly EmitItem[]): Promise<number> {
   let bytes = 0;
+  const writes: Promise<void>[] = [];
   for (const item of items) {
     if (item.json !== undefined) {
       bytes += Buffer.byteLength(item.json);
-      writeFileSync(item.target, item.json);
+      writes.push(writeFile(item.target, item.json));
     } else if (!item.patch) {
-      try {
-        linkSync(item.source!, item.target);
-      } catch {
-        // Another file system, or the target exists: copy instead.
-        rmSync(item.target, { force: true });
-        copyFileSync(item.source!, item.target);
-      }
+      writes.push(
+        link(item.source!, item.target).catch(async () => {
+          // Another file system, or the target exists: copy instead.
+          await rm(item.target, { force: true });
+          await copyFile(item.source!, item.target);
+        }),
+      );
     } else {
       const json = linkedDetailJson(item.patch, readFileSync(item.source!, 'utf8'));
       bytes += Buffer.byteLength(json);
-      writeFileSync(item.target, json);
+      writes.push(writeFile(item.target, json));
     }
   }
+  await Promise.all(writes);
   return bytes;
 }

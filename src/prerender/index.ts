@@ -124,16 +124,26 @@ function startWorker(file: string, init: WorkerInit): Promise<Worker> {
   });
 }
 
+let batchId = 0;
+
+/** Sends one batch; replies are matched by id, so several batches can be in flight. */
 function runBatch(worker: Worker, slugs: string[]): Promise<number> {
+  const id = ++batchId;
   return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    worker.once('error', onError);
-    worker.once('message', (reply: WorkerReply) => {
+    const onError = (error: Error) => {
+      worker.off('message', onMessage);
+      reject(error);
+    };
+    const onMessage = (reply: WorkerReply) => {
+      if (!('id' in reply) || reply.id !== id) return;
+      worker.off('message', onMessage);
       worker.off('error', onError);
       if ('done' in reply) resolve(reply.done);
-      else reject(new Error(`prerender worker: ${'error' in reply ? reply.error : 'unexpected reply'}`));
-    });
-    worker.postMessage(slugs);
+      else reject(new Error(`prerender worker: ${reply.error}`));
+    };
+    worker.once('error', onError);
+    worker.on('message', onMessage);
+    worker.postMessage({ id, slugs });
   });
 }
 
@@ -153,11 +163,16 @@ async function renderArticles(entry: ServerEntry, bundle: { entry: string; worke
   };
   const workerLoop = async () => {
     const worker = await startWorker(bundle.worker, { serverEntry: pathToFileURL(bundle.entry).href, context: ctx });
-    try {
+    // Two batches in flight: a worker finishing one has the next already queued, instead of
+    // waiting for the busy main thread to hand it out.
+    const lane = async () => {
       while (next < slugs.length && failed === undefined) {
         const done = await runBatch(worker, take());
         rendered += done;
       }
+    };
+    try {
+      await Promise.all([lane(), lane()]);
     } finally {
       await worker.terminate();
     }

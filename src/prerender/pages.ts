@@ -2,7 +2,8 @@
  * Renders pages with the SSR bundle's `renderPage` and writes them. Shared by the main thread
  * and the worker threads (the worker is bundled with the SSR build, so both run this code).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleDetail } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
@@ -54,19 +55,18 @@ export async function renderArticlePage(entry: ServerEntry, ctx: PageContext, ar
 
 /**
  * Renders and writes the pages of these articles, reading each one's data file (already in
- * `outDir`: the news plugin writes it before the bundle closes). Reads and writes overlap; the
- * render itself is synchronous CPU work.
+ * `outDir`: the news plugin writes it before the bundle closes). Reads are synchronous (cached,
+ * cheap); creating files and folders is slow one at a time on this kind of disk but overlaps
+ * well, so writes run asynchronously while the next pages render.
  */
 export async function renderArticleBatch(entry: ServerEntry, ctx: PageContext, slugs: readonly string[]): Promise<number> {
-  const details = await Promise.all(
-    slugs.map(async (slug) => JSON.parse(await readFile(path.join(ctx.outDir, dataPaths.article(slug)), 'utf8')) as ArticleDetail),
-  );
   const writes: Promise<void>[] = [];
-  for (const article of details) {
+  for (const slug of slugs) {
+    const article = JSON.parse(readFileSync(path.join(ctx.outDir, dataPaths.article(slug)), 'utf8')) as ArticleDetail;
     const page = await renderArticlePage(entry, ctx, article);
     const file = fileForRoute(ctx.outDir, articleHref(article.slug));
     writes.push(mkdir(path.dirname(file), { recursive: true }).then(() => writeFile(file, page)));
   }
   await Promise.all(writes);
-  return details.length;
+  return slugs.length;
 }

@@ -11,16 +11,16 @@ export interface WorkerInit {
   serverEntry: string;
   context: PageContext;
 }
-export type WorkerReply = { ready: true } | { done: number } | { error: string };
+export type WorkerReply = { ready: true } | { id: number; done: number } | { id: number; error: string };
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const entry = (await import(init.serverEntry)) as ServerEntry;
 
-port.on('message', (slugs: string[]) => {
+port.on('message', ({ id, slugs }: { id: number; slugs: string[] }) => {
   renderArticleBatch(entry, init.context, slugs).then(
-    (done) => port.postMessage({ done } satisfies WorkerReply),
-    (error: unknown) => port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply),
+    (done) => port.postMessage({ id, done } satisfies WorkerReply),
+    (error: unknown) => port.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply),
   );
 });
 port.postMessage({ ready: true } satisfies WorkerReply);
