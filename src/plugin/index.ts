@@ -49,14 +49,16 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
     return build;
   };
 
+  const configResolved = (resolved: ResolvedConfig) => {
+    config = resolved;
+    options = resolveOptions(userOptions, resolved.root);
+  };
+
   const buildPlugin: Plugin = {
     name: 'news:build',
     apply: 'build',
     api,
-    configResolved(resolved) {
-      config = resolved;
-      options = resolveOptions(userOptions, resolved.root);
-    },
+    configResolved,
     async buildStart() {
       if (config?.build.ssr) return;
       const result = await runPipeline((line) => config!.logger.info(line));
@@ -68,6 +70,8 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
       const outDir = outputOptions.dir ?? path.resolve(config!.root, config!.build.outDir);
       const started = performance.now();
       const written = await writeDataFiles(build, outDir);
+      // The worker threads are done; the prerenderer starts its own.
+      await pipeline?.close();
       const how = written.reused ? 'linked unchanged' : 'wrote';
       config!.logger.info(`news: ${how} ${written.files} data files (${(written.bytes / 1e6).toFixed(1)} MB) in ${Math.round(performance.now() - started)} ms`);
     },
@@ -77,10 +81,7 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
     name: 'news:dev',
     apply: 'serve',
     api,
-    configResolved(resolved) {
-      config = resolved;
-      options = resolveOptions(userOptions, resolved.root);
-    },
+    configResolved,
     async configureServer(server: ViteDevServer) {
       const log = (line: string) => server.config.logger.info(line, { timestamp: true });
       let ready = runPipeline(log);
@@ -118,6 +119,7 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
           });
         }, 10);
       };
+      server.httpServer?.once('close', () => void pipeline?.close());
       server.watcher.add(options!.dir);
       server.watcher.on('add', onChange);
       server.watcher.on('change', onChange);
