@@ -9,7 +9,10 @@ export function createQueryClient(): QueryClient {
         staleTime: Infinity,
         gcTime: 30 * 60 * 1000,
         refetchOnWindowFocus: false,
-        retry: (failureCount, error) => !isNotFound(error) && failureCount < 2,
+        // One quick retry for a flaky network; a static file that is missing stays missing, and
+        // the reader should see "Retry" within a second or two, not after a long backoff.
+        retry: (failureCount, error) => !isNotFound(error) && failureCount < 1,
+        retryDelay: 600,
       },
     },
   });
