@@ -74,7 +74,9 @@ export async function browserTask({ root, distDir, port, loadMores = 20 }: Brows
       await Promise.all(pending);
     };
 
-    const sortMs = await clickAndWaitForCards(page.getByRole('navigation', { name: 'Sort by' }).getByRole('link', { name: 'Quality', exact: true }), 'replace');
+    // Newest, not Quality: in large generated corpora the top of the heat and quality orders can
+    // be the same articles (both scores capped), and an unchanged list cannot be timed.
+    const sortMs = await clickAndWaitForCards(page.getByRole('navigation', { name: 'Sort by' }).getByRole('link', { name: 'Newest', exact: true }), 'replace');
     await settle();
     const topic = page.getByRole('navigation', { name: 'Topics' }).getByRole('link').first();
     const topicName = (await topic.textContent())?.trim() ?? '';

@@ -181,11 +181,33 @@ function readTopics(value: unknown, report: Report): string[] {
   return topics;
 }
 
-/** Keys under which a story can be recognised: its page, its original and its AMP variants. */
+/**
+ * A 64-bit hash (two 32-bit multiply-xorshift lanes, as in cyrb53) as 13 base-36 characters:
+ * a crypto hash per URL costs more than parsing the URL.
+ */
+function hash64(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h1 >>> 0).toString(36).padStart(7, '0') + (h2 >>> 0).toString(36).padStart(7, '0');
+}
+
+/**
+ * Keys under which a story can be recognised: its page, its original and its AMP variants.
+ * Kept as 64-bit hashes of the URL identities: every file holds up to 40 related items with
+ * three URLs each, and at 100,000 files the full strings would cost hundreds of megabytes.
+ */
 function identitiesOf(...urls: (string | undefined)[]): string[] {
   const keys: string[] = [];
   for (const url of urls) {
-    const key = url ? urlIdentity(url) : undefined;
+    const identity = url ? urlIdentity(url) : undefined;
+    const key = identity ? hash64(identity) : undefined;
     if (key && !keys.includes(key)) keys.push(key);
   }
   return keys;
@@ -292,7 +314,8 @@ export function normalizeArticle(file: string, data: Record<string, unknown>, bo
   const heat = readNumber(data.heat, 'heat', report);
 
   const detail: ArticleDetail = {
-    slug: articleSlug(title, identities[0] ?? `file:${file}`),
+    // The slug hashes the readable identity (not its hashed key), so slugs stay what they were.
+    slug: articleSlug(title, [url, originalUrl, ampUrl, cdnAmpUrl].map((u) => (u ? urlIdentity(u) : undefined)).find(Boolean) ?? `file:${file}`),
     title,
     type: readType(data.type, 'type', report),
     heat: heat === undefined || heat < 0 ? -1 : heat,

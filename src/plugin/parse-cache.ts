@@ -1,10 +1,12 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SourceRecord } from './record.ts';
 
 /** Bump when parsing or normalising changes, so old records are not reused. */
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 5;
+/** Records per serialized chunk: one buffer for 100,000 records would double peak memory. */
+const CHUNK = 5_000;
 
 /**
  * Parsed records on disk, keyed by each file's path and bytes (see `contentKey`): a rebuild
@@ -21,8 +23,19 @@ export class ParseCache {
     if (this.loaded) return;
     this.loaded = true;
     try {
-      const stored = deserialize(await readFile(this.file)) as { version: number; records: Map<string, SourceRecord> };
-      if (stored.version === CACHE_VERSION) this.records = stored.records;
+      // Layout: [u32 length][v8 header {version}] then [u32 length][v8 array of records]…
+      const data = await readFile(this.file);
+      let offset = 0;
+      const next = () => {
+        const length = data.readUInt32LE(offset);
+        const chunk = deserialize(data.subarray(offset + 4, offset + 4 + length)) as unknown;
+        offset += 4 + length;
+        return chunk;
+      };
+      if ((next() as { version?: number }).version !== CACHE_VERSION) return;
+      const records = new Map<string, SourceRecord>();
+      while (offset < data.length) for (const record of next() as SourceRecord[]) records.set(record.key, record);
+      this.records = records;
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
@@ -52,7 +65,21 @@ export class ParseCache {
     if (!this.dirty) return;
     await mkdir(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temp, serialize({ version: CACHE_VERSION, records: this.records }));
+    const handle = await open(temp, 'w');
+    try {
+      const writeChunk = async (value: unknown) => {
+        const body = serialize(value);
+        const length = Buffer.alloc(4);
+        length.writeUInt32LE(body.length);
+        await handle.write(length);
+        await handle.write(body);
+      };
+      await writeChunk({ version: CACHE_VERSION });
+      const all = [...this.records.values()];
+      for (let i = 0; i < all.length; i += CHUNK) await writeChunk(all.slice(i, i + CHUNK));
+    } finally {
+      await handle.close();
+    }
     await rename(temp, this.file);
     this.dirty = false;
   }
