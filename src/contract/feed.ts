@@ -60,11 +60,15 @@ function heatRank(card: ArticleCard): number {
   return card.heat < 0 ? -Infinity : card.heat;
 }
 
-function time(card: ArticleCard): number {
-  return card.publishedAt ? Date.parse(card.publishedAt) : -Infinity;
+/**
+ * Dates are ISO 8601 UTC strings of one fixed form (`toISOString`), so they order as strings;
+ * sorting 100,000 cards must not parse two dates per comparison. Undated sorts last.
+ */
+function time(card: ArticleCard): string {
+  return card.publishedAt ?? '';
 }
 
-function desc(a: number, b: number): number {
+function desc<T extends number | string>(a: T, b: T): number {
   return a === b ? 0 : a > b ? -1 : 1;
 }
 

@@ -79,6 +79,15 @@ export function linkedDetailJson(article: LinkPatch, stored: string): string {
   return json;
 }
 
+/** The first article known under any of these identity keys (a hot loop: no allocations). */
+function firstKnown(byIdentity: ReadonlyMap<string, LinkedArticle>, keys: readonly string[]): LinkedArticle | undefined {
+  for (const key of keys) {
+    const found = byIdentity.get(key);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
  * Corpus-wide steps over per-file records (given in path order, so results are deterministic):
  * drop duplicate stories, give plain-text files to the article they are the body of, link
@@ -104,7 +113,7 @@ export function linkCorpus(records: readonly SourceRecord[]): LinkedCorpus {
   for (const record of records) {
     const source = record.article;
     if (!source) continue;
-    const original = source.identities.map((key) => byIdentity.get(key)).find(Boolean);
+    const original = firstKnown(byIdentity, source.identities);
     if (original) {
       diagnostics.push(
         diagnostic(record.file, {
@@ -154,16 +163,17 @@ export function linkCorpus(records: readonly SourceRecord[]): LinkedCorpus {
   }
 
   for (const [article, keysPerItem] of relatedKeys) {
-    keysPerItem.forEach((keys, index) => {
-      const target = keys.map((key) => byIdentity.get(key)).find(Boolean);
-      if (!target || target === article) return;
+    for (let index = 0; index < keysPerItem.length; index++) {
+      const target = firstKnown(byIdentity, keysPerItem[index]!);
+      if (!target || target === article) continue;
       article.relatedSlugs.push([index, target.head.slug]);
-      if (target.citedBy.some((c) => c.slug === article.head.slug)) return;
+      // Several items of one article may name the same story: cite it once.
+      if (target.citedBy.length && target.citedBy[target.citedBy.length - 1]!.slug === article.head.slug) continue;
       const citing: CitingArticle = { slug: article.head.slug, title: article.head.title };
       if (article.head.provider) citing.provider = article.head.provider;
       if (article.head.publishedAt) citing.publishedAt = article.head.publishedAt;
       target.citedBy.push(citing);
-    });
+    }
   }
   for (const article of articles) {
     article.citedBy.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || (a.slug < b.slug ? -1 : 1));

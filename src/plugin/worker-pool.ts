@@ -110,8 +110,8 @@ export class WorkerPool {
     batchSize: number,
     local: (batch: T[]) => Promise<R>,
     payload: (batch: T[]) => unknown,
-    /** The main thread joins in once this settles (it may have other work first). */
-    mainReady: Promise<unknown> = Promise.resolve(),
+    /** The main thread joins in once this settles (it may have other work first); false: never. */
+    mainReady: Promise<unknown> | false = Promise.resolve(),
   ): Promise<R[]> {
     const results: R[] = [];
     let next = 0;
@@ -130,7 +130,7 @@ export class WorkerPool {
     };
     await Promise.all([
       // Between its batches the main thread yields, so worker replies and starts get through.
-      mainReady.then(() => drain(async (batch) => {
+      mainReady && mainReady.then(() => drain(async (batch) => {
         const result = await local(batch);
         await new Promise((resolve) => setImmediate(resolve));
         return result;
