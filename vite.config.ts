@@ -10,4 +10,8 @@ import { prerenderPlugin } from './src/prerender/index.ts';
 export default defineConfig({
   plugins: [react(), tailwindcss(), newsPlugin(), prerenderPlugin()],
   preview: { port: 4173, strictPort: false },
+  // Build outputs and benchmark corpora (hundreds of thousands of files) live in the project
+  // folder: the dev server must neither watch them nor crawl their HTML for dependencies.
+  server: { watch: { ignored: ['**/.cache/**', '**/dist/**', '**/screenshots/**', '**/bench/results/**'] } },
+  optimizeDeps: { entries: ['index.html'] },
 });

@@ -1,22 +1,16 @@
 /** Opening an article from the feed, its page, and reloading its URL. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { baseUrl, card, expectFeed, go, openBrowser, pathAndQuery, readArticle, readIndex, sorted, type Browser } from './support/helpers';
+import { beforeAll, expect, test } from 'vitest';
+import { baseUrl, browser, card, expectFeed, go, page, pathAndQuery, readArticle, readIndex, sorted, useBrowserPage } from './support/helpers';
 import { frontMatterSeeds, seedCards, TITLE_000, TITLE_001, type SeedCards } from './support/seeds';
 
-let browser: Browser;
-let page: Page;
+useBrowserPage();
+
 let seeds: SeedCards;
 let site: string;
 
 beforeAll(async () => {
   seeds = seedCards();
   site = readIndex('seeds').site.name;
-  browser = await openBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const h1 = () => page.getByRole('heading', { level: 1 });

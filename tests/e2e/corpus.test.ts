@@ -1,23 +1,17 @@
 /** The real Smartable corpus: paging with Load more, and a video article's click-to-load embed. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
 import { PAGE_SIZE } from '../../src/contract/feed';
 import type { ArticleCard, ArticleDetail } from '../../src/contract/article';
-import { articleList, feedSlugs, go, openBrowser, pathAndQuery, readArticle, readCards, readIndex, sorted, type Browser } from './support/helpers';
+import { articleList, browser, feedSlugs, go, page, pathAndQuery, readArticle, readCards, readIndex, sorted, useBrowserPage } from './support/helpers';
 
-let browser: Browser;
-let page: Page;
+useBrowserPage();
+
 let published: ArticleCard[];
 let expectedOrder: string[];
 
 beforeAll(async () => {
   published = readCards('corpus', 'published');
   expectedOrder = sorted(published, 'heat');
-  browser = await openBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Whether the card holds an element whose accessible text (aria-hidden parts removed) is `label`. */

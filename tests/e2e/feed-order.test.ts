@@ -1,21 +1,15 @@
 /** The seeds' feed order under each sort, default and with unpublished articles included. */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { SORT_KEYS, type SortKey } from '../../src/contract/feed';
-import { expectFeed, go, openBrowser, pathAndQuery, sorted, type Browser } from './support/helpers';
+import { browser, expectFeed, go, page, pathAndQuery, sorted, useBrowserPage } from './support/helpers';
 import { seedCards, type SeedCards } from './support/seeds';
 
-let browser: Browser;
-let page: Page;
+useBrowserPage();
+
 let seeds: SeedCards;
 
 beforeAll(async () => {
   seeds = seedCards();
-  browser = await openBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 function sortQuery(sort: SortKey): string {

@@ -1,12 +1,12 @@
 /** A hostile corpus: markup in titles, javascript: links, data: logos, script/iframe embeds. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ArticleCard } from '../../src/contract/article';
 import { topicSlug } from '../../src/contract/slug';
-import { baseUrl, expectFeed, go, openBrowser, readAllCards, readArticle, sorted, type Browser } from './support/helpers';
+import { baseUrl, browser, expectFeed, go, page, readAllCards, readArticle, sorted, useBrowserPage } from './support/helpers';
 
-let browser: Browser;
-let page: Page;
+useBrowserPage();
+
 let cards: ArticleCard[];
 const dialogs: string[] = [];
 const evilRequests: string[] = [];
@@ -21,8 +21,6 @@ const TITLES = [
 
 beforeAll(async () => {
   cards = readAllCards('hostile');
-  browser = await openBrowser();
-  page = await browser.newPage();
   page.on('dialog', (d) => {
     dialogs.push(`${d.type()}: ${d.message()}`);
     void d.dismiss();
@@ -30,9 +28,6 @@ beforeAll(async () => {
   page.on('request', (r) => {
     if (new URL(r.url()).hostname.endsWith('evil.example')) evilRequests.push(r.url());
   });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Everything that would make the page unsafe, gathered from the live DOM. */

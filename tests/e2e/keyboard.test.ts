@@ -1,22 +1,16 @@
 /** Keyboard: skip link first, j/k between cards, o and Enter open, ? shows shortcuts. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { expectFeed, go, openBrowser, pathAndQuery, sorted, type Browser } from './support/helpers';
+import { beforeAll, expect, test } from 'vitest';
+import { browser, expectFeed, go, page, pathAndQuery, sorted, useBrowserPage } from './support/helpers';
 import { seedCards, type SeedCards } from './support/seeds';
 
-let browser: Browser;
-let page: Page;
+useBrowserPage();
+
 let seeds: SeedCards;
 let order: string[];
 
 beforeAll(async () => {
   seeds = seedCards();
   order = sorted(seeds.fromSeeds, 'heat');
-  browser = await openBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** The slug of the card whose headline link has focus, or what has focus instead. */

@@ -1,22 +1,16 @@
 /** Landmarks, the site link, one h1 per page and document titles of feed views. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { expectFeed, go, openBrowser, pathAndQuery, readIndex, sorted, type Browser } from './support/helpers';
+import { beforeAll, expect, test } from 'vitest';
+import { browser, expectFeed, go, page, pathAndQuery, readIndex, sorted, useBrowserPage } from './support/helpers';
 import { seedCards, type SeedCards } from './support/seeds';
 
-let browser: Browser;
-let page: Page;
+useBrowserPage();
+
 let seeds: SeedCards;
 let site: string;
 
 beforeAll(async () => {
   seeds = seedCards();
   site = readIndex('seeds').site.name;
-  browser = await openBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 test('banner with the site name linking home, main#main, contentinfo; one h1', async () => {

@@ -1,19 +1,14 @@
 /** Not-found page for an unknown slug and an unknown route. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { go, openBrowser, pathAndQuery, readIndex, type Browser } from './support/helpers';
+import { browser, go, page, pathAndQuery, readIndex, useBrowserPage } from './support/helpers';
 
-let browser: Browser;
-let page: Page;
+useBrowserPage();
+
 let site: string;
 
 beforeAll(async () => {
   site = readIndex('seeds').site.name;
-  browser = await openBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 test.each([

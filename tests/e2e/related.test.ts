@@ -1,23 +1,17 @@
 /** 001's related-coverage panel: 31 sources, best 5 first, show all, in-app link to 002. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
 import type { ArticleDetail } from '../../src/contract/article';
-import { card, expectFeed, go, openBrowser, pathAndQuery, readArticle, screenshot, sorted, type Browser } from './support/helpers';
+import { browser, card, expectFeed, go, page, pathAndQuery, readArticle, screenshot, sorted, useBrowserPage } from './support/helpers';
 import { frontMatterSeeds, seedCards, TITLE_001, TITLE_002, type SeedCards } from './support/seeds';
 
-let browser: Browser;
-let page: Page;
+useBrowserPage();
+
 let seeds: SeedCards;
 let detail001: ArticleDetail;
 
 beforeAll(async () => {
   seeds = seedCards();
   detail001 = readArticle('seeds', seeds.c001.slug);
-  browser = await openBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 test('the data: 001 lists 32 related items, 31 unique, one of them 002 (Fast Company)', () => {

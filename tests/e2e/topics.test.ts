@@ -1,21 +1,15 @@
 /** Topic filters: counts, single and multiple selection in the URL, clearing, chips. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
 import { topicSlug } from '../../src/contract/slug';
-import { card, expectFeed, go, openBrowser, pathAndQuery, readIndex, sorted, type Browser } from './support/helpers';
+import { browser, card, expectFeed, go, page, pathAndQuery, readIndex, sorted, useBrowserPage } from './support/helpers';
 import { seedCards, type SeedCards } from './support/seeds';
 
-let browser: Browser;
-let page: Page;
+useBrowserPage();
+
 let seeds: SeedCards;
 
 beforeAll(async () => {
   seeds = seedCards();
-  browser = await openBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const topicsNav = () => page.getByRole('navigation', { name: 'Topics' });

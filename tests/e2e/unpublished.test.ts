@@ -1,21 +1,16 @@
 /** The "Show N unpublished" toggle. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { topicSlug } from '../../src/contract/slug';
-import { card, expectFeed, go, openBrowser, pathAndQuery, readIndex, sorted, type Browser } from './support/helpers';
+import { browser, card, expectFeed, go, page, pathAndQuery, readIndex, sorted, useBrowserPage } from './support/helpers';
 import { seedCards, type SeedCards } from './support/seeds';
 
-let browser: Browser;
-let page: Page;
+useBrowserPage();
+
 let seeds: SeedCards;
 
 beforeAll(async () => {
   seeds = seedCards();
-  browser = await openBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** The contract says "a control": a button, a link, a checkbox or a switch. */

@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { inject, expect } from 'vitest';
+import { afterAll, beforeAll, inject, expect } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, type LaunchedChromium } from './chromium';
 import { compareCards, type SortKey, type NewsIndex, type FeedPage, type Scope } from '../../../src/contract/feed';
@@ -78,6 +78,24 @@ export interface Browser {
   consoleErrors: string[];
   newPage(): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** The test file's shared browser and page (live bindings, set by `useBrowserPage`). */
+export let browser: Browser;
+export let page: Page;
+
+/**
+ * Opens one browser and page for the calling test file before its tests (call it before the
+ * file's own `beforeAll`) and closes them after; tests import `browser` and `page`.
+ */
+export function useBrowserPage(): void {
+  beforeAll(async () => {
+    browser = await openBrowser();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 }
 
 /**
