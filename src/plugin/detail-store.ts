@@ -1,17 +1,14 @@
-import { link, mkdir, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
  * Full article details (the bulk of a corpus: related coverage and bodies), keyed by the source
  * file's content key. On disk it doubles as the warm-build cache, and unchanged details reach
- * the output by hard link instead of being rewritten.
+ * the output by hard link instead of being rewritten (see `emitArticles`).
  */
 export interface DetailStore {
   put(key: string, json: string): Promise<void>;
   get(key: string): Promise<string>;
-  has(key: string): Promise<boolean>;
-  /** Places the stored JSON at `dest` (hard link when possible). */
-  copyTo(key: string, dest: string): Promise<void>;
   prune(liveKeys: ReadonlySet<string>): Promise<void>;
 }
 
@@ -24,12 +21,6 @@ export class MemoryDetailStore implements DetailStore {
     const json = this.details.get(key);
     if (json === undefined) throw new Error(`no stored detail for ${key}`);
     return json;
-  }
-  async has(key: string) {
-    return this.details.has(key);
-  }
-  async copyTo(key: string, dest: string) {
-    await writeFile(dest, await this.get(key));
   }
   async prune(liveKeys: ReadonlySet<string>) {
     for (const key of this.details.keys()) if (!liveKeys.has(key)) this.details.delete(key);
@@ -68,18 +59,6 @@ export class DiskDetailStore implements DetailStore {
   }
   async get(key: string) {
     return readFile(this.fileOf(key), 'utf8');
-  }
-  async has(key: string) {
-    return (await this.index()).has(key);
-  }
-  async copyTo(key: string, dest: string) {
-    try {
-      await link(this.fileOf(key), dest);
-    } catch {
-      // Another file system, or the destination exists: fall back to a copy.
-      await rm(dest, { force: true });
-      await copyFile(this.fileOf(key), dest);
-    }
   }
   async prune(liveKeys: ReadonlySet<string>) {
     const known = await this.index();

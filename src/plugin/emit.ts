@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
-import { link, mkdir, readdir, rm, stat, writeFile, copyFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { NewsBuild } from './build-result.ts';
 import { DiskDetailStore } from './detail-store.ts';
 import { linkedDetailJson, linkPatch, needsPatch } from './link.ts';
-import { emitArticles, type EmitItem } from './pool-tasks.ts';
+import { emitArticles, linkOrCopy, type EmitItem } from './pool-tasks.ts';
 import { mapLimit } from './load.ts';
+import { timingEnabled } from './phase-timer.ts';
 
 export interface WriteResult {
   files: number;
@@ -29,7 +30,7 @@ export async function writeDataFiles(build: NewsBuild, outDir: string): Promise<
   const written = await writeFresh(build, outDir);
   const wrote = performance.now();
   if (cached) await keepOutput(build.outputCacheDir!, cached, outDir);
-  if (process.env.NEWS_TIMING === '1') console.error(`news timing: write ${Math.round(wrote - started)} ms, keep output ${Math.round(performance.now() - wrote)} ms`);
+  if (timingEnabled()) console.error(`news timing: write ${Math.round(wrote - started)} ms, keep output ${Math.round(performance.now() - wrote)} ms`);
   return { ...written, reused: false };
 }
 
@@ -89,12 +90,7 @@ async function linkTree(from: string, to: string): Promise<{ files: number; byte
     const source = path.join(from, file);
     const target = path.join(to, file);
     bytes += (await stat(source)).size;
-    try {
-      await link(source, target);
-    } catch {
-      await rm(target, { force: true });
-      await copyFile(source, target);
-    }
+    await linkOrCopy(source, target);
   });
   return { files: files.length, bytes };
 }

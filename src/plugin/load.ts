@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 export const CONTENT_EXTENSIONS = ['.md', '.markdown', '.txt'] as const;
@@ -26,10 +26,6 @@ export async function listContentFiles(dir: string): Promise<string[]> {
 /** The cache key of a file: its path (slugs may derive from it) and its bytes, never its mtime. */
 export function contentKey(file: string, bytes: Uint8Array): string {
   return createHash('sha1').update(file).update('\0').update(bytes).digest('hex');
-}
-
-export async function readContentFile(dir: string, file: string): Promise<Uint8Array> {
-  return readFile(path.join(dir, file));
 }
 
 /** Runs `task` over `items` with at most `limit` in flight, keeping results in input order. */

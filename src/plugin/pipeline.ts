@@ -10,6 +10,7 @@ import { listContentFiles } from './load.ts';
 import { ParseCache } from './parse-cache.ts';
 import { scanFiles, type ScanInput, type ScanOutput } from './pool-tasks.ts';
 import type { SourceRecord } from './record.ts';
+import { PhaseTimer } from './phase-timer.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 export interface PipelineOptions {
@@ -28,20 +29,6 @@ export interface PipelineOptions {
   cacheDir?: string;
   /** Parse in worker threads when more files than this need parsing. Default 1000. */
   workerThreshold?: number;
-}
-
-/** `NEWS_TIMING=1` prints how long each phase took, for profiling at scale. */
-class PhaseTimer {
-  private last = performance.now();
-  private readonly phases: string[] = [];
-  mark(name: string) {
-    const now = performance.now();
-    this.phases.push(`${name} ${Math.round(now - this.last)} ms`);
-    this.last = now;
-  }
-  report() {
-    if (process.env.NEWS_TIMING === '1') console.error(`news timing: ${this.phases.join(', ')}`);
-  }
 }
 
 /** Bump when the emitted data's shape changes, so cached outputs are not reused. */

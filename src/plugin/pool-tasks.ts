@@ -48,6 +48,16 @@ export async function scanFiles(input: ScanInput, known: ReadonlySet<string>): P
   return outputs;
 }
 
+/** Hard-links `source` to `target` (no bytes written); copies on another file system. */
+export async function linkOrCopy(source: string, target: string): Promise<void> {
+  try {
+    await link(source, target);
+  } catch {
+    await rm(target, { force: true });
+    await copyFile(source, target);
+  }
+}
+
 /** One article file to write: linked from the store unchanged, or spliced, or given whole. */
 export interface EmitItem {
   target: string;
@@ -65,13 +75,7 @@ export async function emitArticles(items: readonly EmitItem[]): Promise<number> 
       bytes += Buffer.byteLength(item.json);
       writes.push(writeFile(item.target, item.json));
     } else if (!item.patch) {
-      writes.push(
-        link(item.source!, item.target).catch(async () => {
-          // Another file system, or the target exists: copy instead.
-          await rm(item.target, { force: true });
-          await copyFile(item.source!, item.target);
-        }),
-      );
+      writes.push(linkOrCopy(item.source!, item.target));
     } else {
       const json = linkedDetailJson(item.patch, readFileSync(item.source!, 'utf8'));
       bytes += Buffer.byteLength(json);
