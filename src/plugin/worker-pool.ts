@@ -82,11 +82,18 @@ class PoolWorker {
 export class WorkerPool {
   private readonly workers: Promise<PoolWorker | undefined>[];
 
-  constructor(size = Math.max(1, Math.min(availableParallelism() - 1, 7))) {
-    const script = workerScript();
+  /**
+   * `script` is another worker speaking the same protocol (the prerenderer's); by default the
+   * pipeline's own worker (`pool-worker.ts`).
+   */
+  constructor(size = Math.max(1, Math.min(availableParallelism() - 1, 7)), custom?: { file: string; workerData?: unknown }) {
+    const script = custom ?? workerScript();
     this.workers = Array.from({ length: script ? size : 0 }, () =>
       new Promise<PoolWorker | undefined>((resolve) => {
-        const worker = script && 'file' in script ? new Worker(script.file) : new Worker(script!.source, { eval: true });
+        const worker =
+          script && 'file' in script
+            ? new Worker(script.file, { workerData: custom?.workerData })
+            : new Worker(script!.source, { eval: true });
         worker.once('message', () => resolve(new PoolWorker(worker)));
         // A worker that cannot start leaves the work to the others and the main thread.
         worker.once('error', () => resolve(undefined));

@@ -17,7 +17,6 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { build as viteBuild, type Alias, type Plugin, type ResolvedConfig } from 'vite';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { FeedPage, NewsIndex } from '../contract/feed.ts';
@@ -27,7 +26,8 @@ import { atomFeed, latestPublished, robotsTxt, sitemap } from './feeds.ts';
 import { listHead, notFoundHead, pageTitle, topicHref, type SiteInfo } from './head.ts';
 import { basename, fileForRoute, renderArticleBatch, type PageContext, type ServerEntry } from './pages.ts';
 import { staticHostMiddleware } from './preview.ts';
-import type { WorkerInit, WorkerReply } from './worker.ts';
+import { WorkerPool } from '../plugin/worker-pool.ts';
+import type { WorkerInit } from './worker.ts';
 
 export interface PrerenderOptions {
   /** Worker threads for article pages. Default: cores − 1 (the main thread renders too); 0 disables. */
@@ -111,80 +111,16 @@ async function buildServerBundle(config: ResolvedConfig): Promise<{ dir: string;
   return { dir, entry: path.join(dir, 'server-entry.mjs'), worker: path.join(dir, 'prerender-worker.mjs') };
 }
 
-function startWorker(file: string, init: WorkerInit): Promise<Worker> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { workerData: init });
-    const onError = (error: Error) => reject(error);
-    worker.once('error', onError);
-    worker.once('message', (reply: WorkerReply) => {
-      worker.off('error', onError);
-      if ('ready' in reply) resolve(worker);
-      else reject(new Error(`prerender worker failed to start: ${'error' in reply ? reply.error : ''}`));
-    });
-  });
-}
-
-let batchId = 0;
-
-/** Sends one batch; replies are matched by id, so several batches can be in flight. */
-function runBatch(worker: Worker, slugs: string[]): Promise<number> {
-  const id = ++batchId;
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => {
-      worker.off('message', onMessage);
-      reject(error);
-    };
-    const onMessage = (reply: WorkerReply) => {
-      if (!('id' in reply) || reply.id !== id) return;
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      if ('done' in reply) resolve(reply.done);
-      else reject(new Error(`prerender worker: ${reply.error}`));
-    };
-    worker.once('error', onError);
-    worker.on('message', onMessage);
-    worker.postMessage({ id, slugs });
-  });
-}
-
 /** Article pages on the main thread and `workerCount` workers, pulling batches from one queue. */
 async function renderArticles(entry: ServerEntry, bundle: { entry: string; worker: string }, ctx: PageContext, slugs: readonly string[], workerCount: number): Promise<number> {
-  let next = 0;
-  const take = () => slugs.slice(next, (next = Math.min(slugs.length, next + BATCH)));
-  let rendered = 0;
-  let failed: unknown;
-
-  const mainLoop = async () => {
-    while (next < slugs.length && failed === undefined) {
-      const done = await renderArticleBatch(entry, ctx, take());
-      rendered += done;
-      await new Promise((r) => setImmediate(r)); // let worker replies through
-    }
-  };
-  const workerLoop = async () => {
-    const worker = await startWorker(bundle.worker, { serverEntry: pathToFileURL(bundle.entry).href, context: ctx });
-    // Two batches in flight: a worker finishing one has the next already queued, instead of
-    // waiting for the busy main thread to hand it out.
-    const lane = async () => {
-      while (next < slugs.length && failed === undefined) {
-        const done = await runBatch(worker, take());
-        rendered += done;
-      }
-    };
-    try {
-      await Promise.all([lane(), lane()]);
-    } finally {
-      await worker.terminate();
-    }
-  };
-  const loops = [mainLoop(), ...Array.from({ length: workerCount }, workerLoop)].map((p) =>
-    p.catch((error: unknown) => {
-      failed ??= error;
-    }),
-  );
-  await Promise.all(loops);
-  if (failed !== undefined) throw failed;
-  return rendered;
+  const init: WorkerInit = { serverEntry: pathToFileURL(bundle.entry).href, context: ctx };
+  const pool = new WorkerPool(workerCount, { file: bundle.worker, workerData: init });
+  try {
+    const done = await pool.mapBatches('render', slugs, BATCH, (batch) => renderArticleBatch(entry, ctx, batch), (batch) => batch);
+    return done.reduce((a, b) => a + b, 0);
+  } finally {
+    await pool.close();
+  }
 }
 
 async function write(file: string, text: string): Promise<void> {

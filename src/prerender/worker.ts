@@ -1,7 +1,7 @@
 /**
  * A prerender worker thread. It is bundled by the prerenderer's SSR build (next to the server
- * entry), so it runs as plain JavaScript; it receives batches of article slugs and answers with
- * how many pages it wrote.
+ * entry), so it runs as plain JavaScript; it receives batches of article slugs (through the
+ * plugin's `WorkerPool`) and answers with how many pages it wrote.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderArticleBatch, type PageContext, type ServerEntry } from './pages.ts';
@@ -11,15 +11,16 @@ export interface WorkerInit {
   serverEntry: string;
   context: PageContext;
 }
-export type WorkerReply = { ready: true } | { id: number; done: number } | { id: number; error: string };
+/** The plugin's `WorkerPool` protocol: a first message when ready, then one reply per call. */
+export type WorkerReply = { ready: true } | { id: number; result: number } | { id: number; error: string };
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const entry = (await import(init.serverEntry)) as ServerEntry;
 
-port.on('message', ({ id, slugs }: { id: number; slugs: string[] }) => {
-  renderArticleBatch(entry, init.context, slugs).then(
-    (done) => port.postMessage({ id, done } satisfies WorkerReply),
+port.on('message', ({ id, payload }: { id: number; kind: 'render'; payload: string[] }) => {
+  renderArticleBatch(entry, init.context, payload).then(
+    (result) => port.postMessage({ id, result } satisfies WorkerReply),
     (error: unknown) => port.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply),
   );
 });
