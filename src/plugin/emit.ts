@@ -3,7 +3,7 @@ import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { NewsBuild } from './build-result.ts';
-import { DiskDetailStore } from './detail-store.ts';
+import { PackDetailStore } from './detail-store.ts';
 import { linkedDetailJson, linkPatch, needsPatch } from './link.ts';
 import { emitArticles, linkOrCopy, type EmitItem } from './pool-tasks.ts';
 import { mapLimit } from './load.ts';
@@ -37,13 +37,13 @@ export async function writeDataFiles(build: NewsBuild, outDir: string): Promise<
 async function writeFresh(build: NewsBuild, outDir: string): Promise<{ files: number; bytes: number }> {
   const articleDir = path.join(outDir, path.dirname(dataPaths.article('x')));
   await mkdir(articleDir, { recursive: true });
-  const store = build.store instanceof DiskDetailStore ? build.store : undefined;
+  const store = build.store instanceof PackDetailStore ? build.store : undefined;
   const items: EmitItem[] = [];
   for (const article of build.articles) {
     const target = path.join(outDir, dataPaths.article(article.head.slug));
     if (article.inline) items.push({ target, json: JSON.stringify(article.inline) });
     else if (!store) items.push({ target, json: linkedDetailJson(article, await build.store.get(article.detailKey!)) });
-    else items.push({ target, source: store.fileOf(article.detailKey!), ...(needsPatch(article) ? { patch: linkPatch(article) } : {}) });
+    else items.push({ target, source: store.locate(article.detailKey!), ...(needsPatch(article) ? { patch: linkPatch(article) } : {}) });
   }
   // Workers write the articles while the main thread writes the lists, then helps.
   const lists = writeLists(build, outDir);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { NewsBuild } from './build-result.ts';
-import { DiskDetailStore, MemoryDetailStore, type DetailStore } from './detail-store.ts';
+import { MemoryDetailStore, PackDetailStore, type DetailStore } from './detail-store.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { linkCorpus, type LinkedArticle } from './link.ts';
 import { buildLists, toCard } from './lists.ts';
@@ -57,7 +57,7 @@ export class NewsPipeline {
   constructor(readonly options: PipelineOptions) {
     if (options.cacheDir) {
       this.cache = new ParseCache(path.join(options.cacheDir, 'records.v8'));
-      this.store = new DiskDetailStore(path.join(options.cacheDir, 'details'));
+      this.store = new PackDetailStore(path.join(options.cacheDir, 'details'));
     } else {
       this.store = new MemoryDetailStore();
     }
@@ -78,7 +78,7 @@ export class NewsPipeline {
     // Workers take ~0.5 s to start: start them while the cache loads.
     const big = toScan.length > BIG_SCAN;
     const pool = toScan.length > threshold ? (this.pool ??= new WorkerPool(big ? availableParallelism() : undefined)) : undefined;
-    const diskStore = this.store instanceof DiskDetailStore ? this.store : undefined;
+    const diskStore = this.store instanceof PackDetailStore ? this.store : undefined;
     await Promise.all([this.cache?.load(), diskStore?.load()]);
 
     // Keys whose records we already have (and whose details are stored): not parsed again.
@@ -86,7 +86,7 @@ export class NewsPipeline {
     for (const record of previous.values()) byKey.set(record.key, record);
     // A watcher's rebuild knows its records already; the cache matters to full builds.
     for (const [key, record] of changed ? [] : (this.cache?.entries() ?? [])) {
-      if (!byKey.has(key) && (!record.article || diskStore?.hasLoaded(key))) byKey.set(key, record);
+      if (!byKey.has(key) && (!record.article || diskStore?.has(record.detail))) byKey.set(key, record);
     }
     timing.mark('prepare');
 
@@ -114,8 +114,8 @@ export class NewsPipeline {
       if (!output.record || !output.key) continue;
       this.cache?.set(output.key, output.record);
       if (output.detailJson !== undefined) await this.store.put(output.key, output.detailJson);
-      else if (output.record.article) diskStore?.note(output.key);
     }
+    if (diskStore) for (const record of next.values()) if (record.detail) diskStore.note(record.key, record.detail);
     this.records = next;
     const liveKeys = new Set([...next.values()].map((r) => r.key));
     this.liveKeys = liveKeys;

@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { copyFile, link, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PackReader, writePack, type DetailRef } from './detail-store.ts';
 import { linkedDetailJson, type LinkPatch } from './link.ts';
 import { contentKey } from './load.ts';
 import { parseSource, type SourceRecord } from './record.ts';
@@ -14,7 +15,7 @@ import { parseSource, type SourceRecord } from './record.ts';
 export interface ScanInput {
   dir: string;
   files: string[];
-  /** Folder of the detail store: details are written there by whoever parsed them. */
+  /** Folder of the detail store: whoever parses a batch writes its details there, in one pack. */
   storeDir?: string;
 }
 
@@ -27,8 +28,10 @@ export interface ScanOutput {
   detailJson?: string;
 }
 
-/** Reads, keys and (unless its key is known) parses each file. */
+/** Reads, keys and (unless its key is known) parses each file; details go into one pack. */
 export async function scanFiles(input: ScanInput, known: ReadonlySet<string>): Promise<ScanOutput[]> {
+  const toStore: [key: string, json: string][] = [];
+  const storedBy: SourceRecord[] = [];
   const outputs = input.files.map((file): ScanOutput => {
     let bytes: Uint8Array;
     try {
@@ -42,9 +45,14 @@ export async function scanFiles(input: ScanInput, known: ReadonlySet<string>): P
     const { record, detailJson } = parseSource(file, key, bytes);
     if (detailJson === undefined) return { file, key, record };
     if (!input.storeDir) return { file, key, record, detailJson };
-    writeFileSync(path.join(input.storeDir, `${key}.json`), detailJson);
+    toStore.push([key, detailJson]);
+    storedBy.push(record);
     return { file, key, record };
   });
+  if (input.storeDir && toStore.length > 0) {
+    const refs = writePack(input.storeDir, toStore);
+    storedBy.forEach((record, i) => (record.detail = refs[i]));
+  }
   return outputs;
 }
 
@@ -58,11 +66,11 @@ export async function linkOrCopy(source: string, target: string): Promise<void> 
   }
 }
 
-/** One article file to write: linked from the store unchanged, or spliced, or given whole. */
+/** One article file to write: copied from the store unchanged, or spliced, or given whole. */
 export interface EmitItem {
   target: string;
-  /** The stored detail's file. */
-  source?: string;
+  /** The stored detail (see `PackDetailStore.locate`). */
+  source?: DetailRef;
   patch?: LinkPatch;
   json?: string;
 }
@@ -70,17 +78,26 @@ export interface EmitItem {
 export async function emitArticles(items: readonly EmitItem[]): Promise<number> {
   let bytes = 0;
   const writes: Promise<void>[] = [];
-  for (const item of items) {
-    if (item.json !== undefined) {
-      bytes += Buffer.byteLength(item.json);
-      writes.push(writeFile(item.target, item.json));
-    } else if (!item.patch) {
-      writes.push(linkOrCopy(item.source!, item.target));
-    } else {
-      const json = linkedDetailJson(item.patch, readFileSync(item.source!, 'utf8'));
-      bytes += Buffer.byteLength(json);
-      writes.push(writeFile(item.target, json));
+  const packs = new PackReader();
+  try {
+    for (const item of items) {
+      if (item.json !== undefined) {
+        bytes += Buffer.byteLength(item.json);
+        writes.push(writeFile(item.target, item.json));
+        continue;
+      }
+      const stored = packs.read(item.source!);
+      if (!item.patch) {
+        bytes += stored.length;
+        writes.push(writeFile(item.target, stored));
+      } else {
+        const json = linkedDetailJson(item.patch, stored.toString('utf8'));
+        bytes += Buffer.byteLength(json);
+        writes.push(writeFile(item.target, json));
+      }
     }
+  } finally {
+    packs.close();
   }
   await Promise.all(writes);
   return bytes;

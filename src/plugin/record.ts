@@ -1,4 +1,5 @@
 import type { ArticleDetail } from '../contract/article.ts';
+import type { DetailRef } from './detail-store.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseFile, type PlainTextRecord } from './parse.ts';
 
@@ -25,6 +26,8 @@ export interface SourceRecord {
   key: string;
   diagnostics: Diagnostic[];
   article?: ArticleRecord;
+  /** Where the article's detail is in the disk store, once written there. */
+  detail?: DetailRef;
   plain?: PlainTextRecord;
 }
 
