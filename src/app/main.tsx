@@ -1,15 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router-dom';
+import { BrowserRouter, matchPath } from 'react-router-dom';
 import { hydrate } from '@tanstack/react-query';
+import { routePatterns } from '../contract';
 import { App } from './App';
+import { articleQueryOptions } from './features/article/api/get-article';
 import { AppProviders } from './providers';
 import { createQueryClient } from './lib/query-client';
 import './styles.css';
 
 const client = createQueryClient();
 
-// Prerendered pages carry the data they were rendered with (TanStack's dehydrated state).
+// Prerendered feed and topic pages carry the data they were rendered with (dehydrated).
 const state = document.getElementById('news-state');
 if (state?.textContent) {
   try {
@@ -20,6 +22,24 @@ if (state?.textContent) {
 }
 
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
+const root = document.getElementById('root')!;
+
+// A prerendered article page does not carry its article (its head preloads the data file):
+// have it in the cache before hydrating, so the first client render matches the markup.
+async function loadPrerenderedArticle(): Promise<boolean> {
+  const renderedFor = root.hasChildNodes() ? root.dataset.url : undefined;
+  const path = renderedFor === undefined ? undefined : renderedFor.slice(basename === '/' ? 0 : basename.length) || '/';
+  const slug = path === undefined ? undefined : matchPath(routePatterns.article, path)?.params.slug;
+  if (!slug) return true;
+  try {
+    await client.fetchQuery(articleQueryOptions(slug));
+    return true;
+  } catch {
+    // Unreachable data: render afresh (the route shows its error state and a retry).
+    return false;
+  }
+}
+
 const app = (
   <StrictMode>
     <AppProviders client={client}>
@@ -30,6 +50,8 @@ const app = (
   </StrictMode>
 );
 
-const root = document.getElementById('root')!;
-if (root.hasChildNodes()) hydrateRoot(root, app);
-else createRoot(root).render(app);
+if (root.hasChildNodes() && (await loadPrerenderedArticle())) hydrateRoot(root, app);
+else {
+  root.replaceChildren();
+  createRoot(root).render(app);
+}

@@ -41,7 +41,11 @@ export interface RenderInput {
 export interface RenderOutput {
   /** The markup of `#root`'s children. */
   html: string;
-  /** TanStack Query's dehydrated cache as JSON text (not yet escaped for a script tag). */
+  /**
+   * TanStack Query's dehydrated cache as JSON text (not yet escaped for a script tag); empty for
+   * article pages, whose data is their article's data file (main.tsx fetches it before hydrating,
+   * so tens of thousands of pages do not each carry a second copy of it).
+   */
   state: string;
 }
 
@@ -97,7 +101,7 @@ export async function renderPage(input: RenderInput): Promise<RenderOutput> {
   // is code-split) suspends, and is redone with `prerender`, which waits for it.
   let html = renderToString(element);
   if (html.includes(CLIENT_RENDERED_BOUNDARY)) html = await prerenderToString(element);
-  const state = JSON.stringify(dehydrate(client));
+  const state = input.article ? '' : JSON.stringify(dehydrate(client));
   client.clear();
   return { html, state };
 }

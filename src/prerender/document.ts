@@ -1,6 +1,6 @@
 /**
  * Turns the client build's index.html into a page: the head tags replace its `<title>`, the
- * rendered app fills `#root`, and the dehydrated query cache follows it. The template is split
+ * rendered app fills `#root`, and the dehydrated query cache (if any) follows it. The template is split
  * once, so each page is a handful of string concatenations.
  */
 import { escapeHtml, scriptSafeJson } from './escape.ts';
@@ -42,7 +42,7 @@ export interface PageParts {
   head: string;
   /** The markup of `#root`'s children. */
   html: string;
-  /** Dehydrated query cache, as JSON text. */
+  /** Dehydrated query cache, as JSON text; empty for none. */
   state: string;
   /** The full path (base included, no trailing slash) this markup was rendered for; `''` hydrates nowhere. */
   hydrateAt: string;
@@ -55,7 +55,7 @@ export function assemblePage(template: PageTemplate, page: PageParts): string {
     template.betweenHeadAndRoot +
     `<div id="root" data-url="${escapeHtml(page.hydrateAt)}">${page.html}</div>` +
     ONLY_AT_THIS_URL +
-    `<script type="application/json" id="news-state">${scriptSafeJson(page.state)}</script>` +
+    (page.state ? `<script type="application/json" id="news-state">${scriptSafeJson(page.state)}</script>` : '') +
     template.afterRoot
   );
 }

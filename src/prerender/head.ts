@@ -4,6 +4,7 @@
  * escapeHtml, JSON-LD with jsonForScript), so a headline containing `</script>` stays text.
  */
 import type { ArticleDetail, Image } from '../contract/article.ts';
+import { dataPaths } from '../contract/data-paths.ts';
 import type { NewsIndex, TopicSummary } from '../contract/feed.ts';
 import { articleHref } from '../contract/routes.ts';
 import { safeHttpUrl } from '../contract/safe-url.ts';
@@ -131,6 +132,9 @@ export function articleHead(article: ArticleDetail, site: SiteInfo, base = '/'):
   if (image) tags.push(meta('twitter:image', image.url));
   tags.push(...feedLinks(site, base));
   tags.push(`<script type="application/ld+json">${jsonForScript(articleJsonLd(article, site))}</script>`);
+  // The page does not repeat its data (main.tsx fetches it before hydrating): start that fetch
+  // with the HTML, not after the script. crossorigin makes it match fetch()'s request mode.
+  tags.push(`<link rel="preload" href="${escapeHtml(base + dataPaths.article(article.slug))}" as="fetch" crossorigin="anonymous">`);
   return tags.join('\n    ');
 }
 

@@ -71,8 +71,9 @@ test('with JavaScript, the article page hydrates without console errors or warni
     await page.waitForTimeout(300);
     expect(messages).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
-    // The data came with the page: no request for the article's or the index's JSON.
-    expect(requests.filter((p) => p.startsWith('/data/'))).toEqual([]);
+    // One data request, the article's file, started by the head's preload and reused by the
+    // app (an unused preload would be fetched twice and warn in the console); not the index.
+    expect(requests.filter((p) => p.startsWith('/data/'))).toEqual([`/data/article/${seeds.c000.slug}.json`]);
   } finally {
     await browser.close();
   }

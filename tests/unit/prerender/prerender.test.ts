@@ -77,10 +77,11 @@ function jsonLd(html: string): Record<string, unknown> {
   expect(scripts).toHaveLength(1);
   return JSON.parse(scripts[0]![1]!) as Record<string, unknown>;
 }
-function state(html: string): { queries: { queryKey: unknown[]; state: { data: unknown } }[] } {
-  const m = /<script type="application\/json" id="news-state">([\s\S]*?)<\/script>/.exec(html);
-  expect(m).not.toBeNull();
-  return JSON.parse(m![1]!);
+/** The one data file an article page's head preloads (`<link rel="preload" as="fetch">`). */
+function preloaded(html: string): string {
+  const links = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin="anonymous">/g)];
+  expect(links).toHaveLength(1);
+  return links[0]![1]!.replace(/&amp;/g, '&');
 }
 
 async function get(url: string): Promise<{ status: number; type: string; text: string }> {
@@ -199,17 +200,17 @@ describe('prerendered seeds', () => {
       });
     });
 
-    it(`article ${e.slug}: content is in the HTML and the query cache is dehydrated`, async () => {
+    it(`article ${e.slug}: content is in the HTML and its data file is preloaded, not repeated`, async () => {
       const html = (await get(`${seeds.url}/article/${e.slug}/`)).text;
       const body = html.slice(html.indexOf('<body>'));
       expect(body).toContain(`data-url="/article/${e.slug}"`);
       expect(body).toContain(`data-article="${e.slug}"`);
       expect(body).toMatch(/<h1[^>]*>[^<]*<\/h1>/);
-      const keys = state(html).queries.map((q) => q.queryKey);
-      // Only the article: the index (topics, first page) would make every page ~26 KB larger.
-      expect(keys).toEqual([['articles', 'detail', e.slug]]);
       expect(body).toContain('Smartable News Reader</a>');
-      const detail = state(html).queries.find((q) => q.queryKey[2] === e.slug)!.state.data as { title: string };
+      // The page carries no second copy of its data: main.tsx fetches the preloaded file.
+      expect(html).not.toContain('id="news-state"');
+      const detail = JSON.parse((await get(`${seeds.url}${preloaded(html)}`)).text) as { slug: string; title: string };
+      expect(preloaded(html)).toBe(`/data/article/${e.slug}.json`);
       expect(detail.title).toBe(e.headline);
     });
   }
@@ -311,7 +312,7 @@ describe('a hostile headline stays inert', () => {
 
   const TITLE = '</script><script>alert(1)</script> Breakout & "quotes" headline';
 
-  it('in the head, the JSON-LD and the dehydrated state', async () => {
+  it('in the head, the JSON-LD and the data file', async () => {
     const first = JSON.parse((await get(`${hostile.url}/data/feed/published/all/heat/1.json`)).text) as FeedPage;
     const card = first.items.find((c) => c.title === TITLE)!;
     expect(card).toBeDefined();
@@ -329,7 +330,7 @@ describe('a hostile headline stays inert', () => {
     expect(ld.description).toBe('</script><script>alert(2)</script> <!-- comment --> & an excerpt');
     expect(ld.author).toEqual({ '@type': 'Organization', name: '</script><script>alert(3)</script> Outlet', url: 'https://outlet.example/' });
     expect(ld.isBasedOn).toBe('https://outlet.example/story?a=1&b=2');
-    const detail = state(html).queries.find((q) => q.queryKey[2] === card.slug)!.state.data as { title: string };
+    const detail = JSON.parse((await get(`${hostile.url}${preloaded(html)}`)).text) as { title: string };
     expect(detail.title).toBe(TITLE);
   });
 
