@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { routePatterns } from '../contract';
 import { Layout } from './components/Layout';
@@ -9,19 +9,26 @@ import { NotFoundRoute } from './routes/not-found';
 
 const ArticleRoute = lazy(() => import('./routes/article'));
 
-/** All routes, without a router: the browser entry and the prerenderer each supply one. */
-export function App() {
+/**
+ * All routes, without a router: the browser entry and the prerenderer each supply one. `page`
+ * replaces the route outlet with the element a route would render (the prerenderer passes an
+ * article page it already has the data for, which renders identical markup without route
+ * matching or a query per page).
+ */
+export function App({ page }: { page?: ReactNode }) {
   return (
     <Layout>
       <DevUpdates />
       <ScrollToTop />
       <Suspense fallback={<p className="text-slate-600 dark:text-slate-300">Loading…</p>}>
-        <Routes>
-          <Route path={routePatterns.feed} element={<FeedRoute />} />
-          <Route path={routePatterns.topic} element={<FeedRoute />} />
-          <Route path={routePatterns.article} element={<ArticleRoute />} />
-          <Route path="*" element={<NotFoundRoute />} />
-        </Routes>
+        {page ?? (
+          <Routes>
+            <Route path={routePatterns.feed} element={<FeedRoute />} />
+            <Route path={routePatterns.topic} element={<FeedRoute />} />
+            <Route path={routePatterns.article} element={<ArticleRoute />} />
+            <Route path="*" element={<NotFoundRoute />} />
+          </Routes>
+        )}
       </Suspense>
     </Layout>
   );

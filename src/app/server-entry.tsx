@@ -1,7 +1,8 @@
 /**
  * The prerenderer's entry (src/prerender builds it with Vite's SSR build and calls it at build
- * end): renders the real <App/> for one URL, with a QueryClient pre-seeded under the same query
- * keys the app uses, so pages read without JavaScript and hydrate without a refetch or mismatch.
+ * end): renders the real <App/> for one URL, so pages read without JavaScript and hydrate without
+ * a refetch or mismatch: feed pages with a QueryClient pre-seeded under the app's query keys (and
+ * dehydrated into the page), article pages from the article's data (fetched again by the client).
  * No Node APIs here: the caller reads the data and writes the files.
  */
 import { StrictMode, type ReactElement } from 'react';
@@ -14,7 +15,7 @@ import { App } from './App';
 import { AppProviders } from './providers';
 import { createQueryClient } from './lib/query-client';
 import { newsIndexQueryOptions } from './features/news-index/api/get-news-index';
-import { articleQueryOptions } from './features/article/api/get-article';
+import { ArticlePage } from './features/article/components/ArticlePage';
 import { feedPageQueryOptions } from './features/feed/api/get-feed-page';
 import { feedViewQueryKey, loadMergedPage, type FeedCursor, type MergedPage } from './features/feed/api/get-feed-view';
 
@@ -67,7 +68,6 @@ async function prerenderToString(element: ReactElement): Promise<string> {
 
 export async function renderPage(input: RenderInput): Promise<RenderOutput> {
   const client = createQueryClient();
-  if (input.article) client.setQueryData(articleQueryOptions(input.article.slug).queryKey, input.article);
   for (const p of input.feedPages ?? []) client.setQueryData(feedPageQueryOptions(p.scope, p.topic, p.sort, p.page).queryKey, p.data);
 
   // Feed routes show a merged infinite query: compute its first page exactly as the app does
@@ -87,12 +87,13 @@ export async function renderPage(input: RenderInput): Promise<RenderOutput> {
     }
   }
 
-  // The same tree as main.tsx, with a StaticRouter in place of the BrowserRouter.
+  // The same tree as main.tsx, with a StaticRouter in place of the BrowserRouter. An article
+  // page is rendered straight from its data (what its route renders once the data is in).
   const element = (
     <StrictMode>
       <AppProviders client={client}>
         <StaticRouter location={input.url} basename={input.basename || '/'}>
-          <App />
+          <App page={input.article && <ArticlePage article={input.article} />} />
         </StaticRouter>
       </AppProviders>
     </StrictMode>

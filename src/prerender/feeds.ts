@@ -13,10 +13,24 @@ import { topicHref, type SiteInfo } from './head.ts';
 export const FEED_SIZE = 50;
 const EPOCH = '1970-01-01T00:00:00.000Z';
 
-/** The latest published cards (newest first), optionally of one topic (by slug). */
-export function latestPublished(cards: readonly ArticleCard[], topic?: string, size = FEED_SIZE): ArticleCard[] {
-  const matching = cards.filter((c) => c.published && (topic === undefined || c.topics.some((name) => topicSlug(name) === topic)));
-  return matching.sort(compareCards('newest')).slice(0, size);
+/**
+ * The latest published cards (newest first): overall under `''`, and per topic slug. One sort
+ * and one pass for every feed (sorting the corpus again per topic cost half a second at 10k).
+ */
+export function latestPublished(cards: readonly ArticleCard[], size = FEED_SIZE): Map<string, ArticleCard[]> {
+  const newest = cards.filter((c) => c.published).sort(compareCards('newest'));
+  const slugs = new Map<string, string>();
+  const feeds = new Map<string, ArticleCard[]>([['', newest.slice(0, size)]]);
+  for (const card of newest) {
+    for (const name of card.topics) {
+      let slug = slugs.get(name);
+      if (slug === undefined) slugs.set(name, (slug = topicSlug(name)));
+      let feed = feeds.get(slug);
+      if (!feed) feeds.set(slug, (feed = []));
+      if (feed.length < size && feed[feed.length - 1] !== card) feed.push(card);
+    }
+  }
+  return feeds;
 }
 
 /** A link for a route: absolute with a site URL, else relative to the base path. */

@@ -194,10 +194,11 @@ export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
           await write(path.join(outDir, '404.html'), assemblePage(ctx.template, { head: notFoundHead(site), ...notFound, hydrateAt: '' }));
 
           // Feeds, sitemap, robots.txt: published articles only.
-          await write(path.join(outDir, 'feed.xml'), atomFeed(site, { title: pageTitle('Top stories', site), pagePath: '/', feedPath: '/feed.xml', cards: latestPublished(build.cards) }, base));
+          const latest = latestPublished(build.cards);
+          await write(path.join(outDir, 'feed.xml'), atomFeed(site, { title: pageTitle('Top stories', site), pagePath: '/', feedPath: '/feed.xml', cards: latest.get('')! }, base));
           for (const topic of index.topics) {
             const pagePath = topicHref(topic.slug);
-            const spec = { title: pageTitle(topic.name, site), pagePath, feedPath: `${pagePath}/feed.xml`, cards: latestPublished(build.cards, topic.slug) };
+            const spec = { title: pageTitle(topic.name, site), pagePath, feedPath: `${pagePath}/feed.xml`, cards: latest.get(topic.slug) ?? [] };
             await write(path.join(outDir, 'topic', topic.slug, 'feed.xml'), atomFeed(site, spec, base));
           }
           if (site.url) await write(path.join(outDir, 'sitemap.xml'), sitemap(site.url, index, build.cards));

@@ -1,8 +1,8 @@
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { NotFound } from '../components/NotFound';
 import { ErrorState } from '../components/StatusViews';
 import { useArticle } from '../features/article/api/get-article';
-import { ArticleView } from '../features/article/components/ArticleView';
+import { ArticlePage } from '../features/article/components/ArticlePage';
 import { SITE_NAME } from '../site';
 import { isNotFound } from '../lib/fetch-json';
 import { useDocumentTitle } from '../lib/use-document-title';
@@ -35,14 +35,5 @@ export default function ArticleRoute() {
     if (isNotFound(article.error)) return <NotFound />;
     return <ErrorState message="This article could not be loaded." onRetry={() => void article.refetch()} />;
   }
-  return (
-    <>
-      <nav aria-label="Breadcrumb" className="mx-auto mb-4 max-w-2xl text-sm">
-        <Link to="/" className="link">
-          <span aria-hidden="true">← </span>All stories
-        </Link>
-      </nav>
-      <ArticleView article={article.data} />
-    </>
-  );
+  return <ArticlePage article={article.data} />;
 }
