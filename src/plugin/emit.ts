@@ -7,7 +7,7 @@ import { PackDetailStore } from './detail-store.ts';
 import { linkedDetailJson, linkPatch, needsPatch } from './link.ts';
 import { emitArticles, linkOrCopy, type EmitItem } from './pool-tasks.ts';
 import { mapLimit } from './load.ts';
-import { timingEnabled } from './phase-timer.ts';
+import { PhaseTimer } from './phase-timer.ts';
 
 export interface WriteResult {
   files: number;
@@ -26,11 +26,12 @@ const COMPLETE = '.complete';
 export async function writeDataFiles(build: NewsBuild, outDir: string): Promise<WriteResult> {
   const cached = build.outputCacheDir ? path.join(build.outputCacheDir, build.fingerprint) : undefined;
   if (cached && existsSync(path.join(cached, COMPLETE))) return { ...(await linkTree(cached, outDir)), reused: true };
-  const started = performance.now();
+  const timing = new PhaseTimer();
   const written = await writeFresh(build, outDir);
-  const wrote = performance.now();
+  timing.mark('write');
   if (cached) await keepOutput(build.outputCacheDir!, cached, outDir);
-  if (timingEnabled()) console.error(`news timing: write ${Math.round(wrote - started)} ms, keep output ${Math.round(performance.now() - wrote)} ms`);
+  timing.mark('keep output');
+  timing.report();
   return { ...written, reused: false };
 }
 
