@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildWithHugo, hugoVersion } from '../hugo/run.ts';
@@ -11,6 +11,7 @@ import type { DataBuildResult } from './data-build.ts';
 import type { DevResult } from './dev.ts';
 import { METRICS, renderMarkdown, renderTable, verdict, type SizeResults } from './metrics.ts';
 import type { BenchOptions } from './options.ts';
+import { Trash } from './trash.ts';
 
 export interface Machine {
   cpu: string;
@@ -72,7 +73,7 @@ const errorText = (error: unknown) => {
   return /timed out/.test(message) ? 'timed out' : `failed: ${message.split('\n')[0]!.slice(0, 60)}`;
 };
 
-async function measureSize(size: number, options: BenchOptions, hugoInstalled: boolean, log: (line: string) => void): Promise<{ row: SizeResults; details: Record<string, unknown> }> {
+async function measureSize(size: number, options: BenchOptions, hugoInstalled: boolean, trash: Trash, log: (line: string) => void): Promise<{ row: SizeResults; details: Record<string, unknown> }> {
   const row: SizeResults = {};
   const details: Record<string, unknown> = {};
   const work = options.cacheRoot;
@@ -99,7 +100,8 @@ async function measureSize(size: number, options: BenchOptions, hugoInstalled: b
   await attempt(
     'cold data build',
     async () => {
-      await rm(cacheDir, { recursive: true, force: true });
+      await trash.discard(cacheDir);
+      await trash.discard(dataOut);
       await mkdir(cacheDir, { recursive: true });
       const cold = await runInChild<DataBuildResult>('data-build', { dir: corpus.dir, cacheDir, outDir: dataOut }, { timeoutMs: CHILD_TIMEOUT_MS });
       row.coldBuildMs = cold.totalMs;
@@ -120,15 +122,18 @@ async function measureSize(size: number, options: BenchOptions, hugoInstalled: b
     },
     ['warmBuildMs'],
   );
-  await rm(dataOut, { recursive: true, force: true });
+  await trash.discard(dataOut);
 
-  // (4) full production build, cold (the plugin's cache for this corpus removed first).
+  // (4) full production build, cold (the plugin's cache for this corpus and the last output
+  // moved aside first, so that nothing is deleted inside the timing: vite build --emptyOutDir
+  // finds no folder to empty, as Hugo finds no destination).
   const dist = path.join(work, `dist-${size}`);
   let distReady = false;
   await attempt(
     'vite build',
     async () => {
-      await rm(pluginCacheDir(corpus.dir), { recursive: true, force: true });
+      await trash.discard(pluginCacheDir(corpus.dir));
+      await trash.discard(dist);
       const run = await runCommand(process.execPath, [VITE_BIN, 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], {
         env: { ...process.env, NEWS_DIR: corpus.dir },
         timeoutMs: BUILD_TIMEOUT_MS,
@@ -141,7 +146,7 @@ async function measureSize(size: number, options: BenchOptions, hugoInstalled: b
       row.prodBuildMs = run.ms;
       distReady = true;
       // The plugin's cache is not part of the build output; leave node_modules as it was.
-      await rm(pluginCacheDir(corpus.dir), { recursive: true, force: true });
+      await trash.discard(pluginCacheDir(corpus.dir));
       // (6) first-screen bytes.
       const first = await firstScreenBytes(dist);
       row.firstScreenGzip = first.total;
@@ -164,8 +169,9 @@ async function measureSize(size: number, options: BenchOptions, hugoInstalled: b
       'hugo',
       async () => {
         const out = path.join(work, `hugo-${size}`);
+        await trash.discard(out);
         const hugo = await buildWithHugo(corpus.dir, out);
-        await rm(out, { recursive: true, force: true });
+        await trash.discard(out);
         if (!hugo) throw new Error('hugo not installed');
         row.hugoMs = hugo.ms;
         details.hugoPages = hugo.pages;
@@ -231,15 +237,20 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const results: Record<string, SizeResults> = {};
   const details: Record<string, Record<string, unknown>> = {};
   const verdicts: BenchResult['verdicts'] = {};
-  for (const size of options.sizes) {
-    const measured = await measureSize(size, options, machine.hugo !== undefined, log);
-    results[size] = measured.row;
-    details[size] = measured.details;
-    verdicts[size] = {};
-    for (const m of METRICS) {
-      const v = verdict(m, size, measured.row);
-      if (v) verdicts[size]![m.key] = v;
+  const trash = new Trash(path.join(options.cacheRoot, '.trash'));
+  try {
+    for (const size of options.sizes) {
+      const measured = await measureSize(size, options, machine.hugo !== undefined, trash, log);
+      results[size] = measured.row;
+      details[size] = measured.details;
+      verdicts[size] = {};
+      for (const m of METRICS) {
+        const v = verdict(m, size, measured.row);
+        if (v) verdicts[size]![m.key] = v;
+      }
     }
+  } finally {
+    await trash.empty();
   }
   const result: BenchResult = {
     date: new Date().toISOString(),
