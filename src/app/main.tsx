@@ -27,9 +27,9 @@ const root = document.getElementById('root')!;
 // A prerendered article page does not carry its article (its head preloads the data file):
 // have it in the cache before hydrating, so the first client render matches the markup.
 async function loadPrerenderedArticle(): Promise<boolean> {
-  const renderedFor = root.hasChildNodes() ? root.dataset.url : undefined;
-  const path = renderedFor === undefined ? undefined : renderedFor.slice(basename === '/' ? 0 : basename.length) || '/';
-  const slug = path === undefined ? undefined : matchPath(routePatterns.article, path)?.params.slug;
+  const renderedFor = root.dataset.url ?? '';
+  const path = (basename === '/' ? renderedFor : renderedFor.slice(basename.length)) || '/';
+  const slug = matchPath(routePatterns.article, path)?.params.slug;
   if (!slug) return true;
   try {
     await client.fetchQuery(articleQueryOptions(slug));

@@ -19,7 +19,7 @@ export class PhaseTimer {
     this.last = now;
     this.lastCpu = process.cpuUsage();
   }
-  report(label = 'news timing') {
-    if (timingEnabled()) console.error(`${label}: ${this.phases.join(', ')}`);
+  report() {
+    if (timingEnabled()) console.error(`news timing: ${this.phases.join(', ')}`);
   }
 }

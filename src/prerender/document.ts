@@ -1,7 +1,7 @@
 /**
  * Turns the client build's index.html into a page: the head tags replace its `<title>`, the
- * rendered app fills `#root`, and the dehydrated query cache (if any) follows it. The template is split
- * once, so each page is a handful of string concatenations.
+ * rendered app fills `#root`, and the dehydrated query cache (if any) follows it. The template
+ * is split once, so each page is a handful of string concatenations.
  */
 import { escapeHtml, scriptSafeJson } from './escape.ts';
 

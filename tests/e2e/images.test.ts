@@ -1,20 +1,17 @@
 /** Thumbnails and logos: lazy, sized, no referrer; a placeholder or initial badge when they fail. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { card, expectFeed, go, openBrowser, sorted, type Browser } from './support/helpers';
+import { beforeAll, expect, test } from 'vitest';
+import { browser, card, expectFeed, go, sorted, useBrowserPage } from './support/helpers';
 import { seedCards, type SeedCards } from './support/seeds';
 
 // A 1×1 PNG stands in for every hot-linked image in the first test.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
-let browser: Browser;
+useBrowserPage();
+
 let seeds: SeedCards;
 
-beforeAll(async () => {
+beforeAll(() => {
   seeds = seedCards();
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 test('a card thumbnail is lazy, has width and height, and sends no referrer; the logo is shown', async () => {

@@ -1,19 +1,16 @@
 /** Empty and error states: "No articles match" with "Clear filters"; a failed load offers "Retry". */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { topicSlug } from '../../src/contract/slug';
-import { expectFeed, go, openBrowser, pathAndQuery, readAllCards, sorted, type Browser } from './support/helpers';
+import { browser, expectFeed, go, pathAndQuery, readAllCards, sorted, useBrowserPage } from './support/helpers';
 import { seedCards, type SeedCards } from './support/seeds';
 
-let browser: Browser;
+useBrowserPage();
+
 let seeds: SeedCards;
 
-beforeAll(async () => {
+beforeAll(() => {
   seeds = seedCards();
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const published = () => sorted(seeds.fromSeeds.filter((c) => c.published), 'heat');
