@@ -1,16 +1,11 @@
 import type { ArticleCard, ArticleDetail } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
-import type { FeedPage, NewsIndex, Scope, SortKey } from '../contract/feed.ts';
+import type { NewsIndex, Scope, SortKey } from '../contract/feed.ts';
 import type { DetailStore } from './detail-store.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { linkedDetailJson, type LinkedArticle } from './link.ts';
 import type { Lists } from './lists.ts';
 import type { WorkerPool } from './worker-pool.ts';
-
-/** Exactly `JSON.stringify(page)` (same key order as `pages()` in lists.ts), from card texts. */
-function feedPageJson(page: FeedPage, card: (card: ArticleCard) => string): string {
-  return `{"page":${page.page},"pageCount":${page.pageCount},"total":${page.total},"items":[${page.items.map(card).join(',')}]}`;
-}
 
 /** The outcome of one build: every data file, addressable by its `dataPaths` path. */
 export class NewsBuild {
@@ -49,14 +44,7 @@ export class NewsBuild {
   *listFiles(): Generator<[string, string]> {
     yield [dataPaths.index(), JSON.stringify(this.lists.index)];
     yield [dataPaths.providers(), JSON.stringify(this.lists.providers)];
-    // A card is in a dozen lists (three sorts, overall and per topic): serialise it once.
-    const cardJson = new Map<ArticleCard, string>();
-    const json = (card: ArticleCard) => {
-      let text = cardJson.get(card);
-      if (text === undefined) cardJson.set(card, (text = JSON.stringify(card)));
-      return text;
-    };
-    for (const [path, page] of this.lists.feedPages()) yield [path, feedPageJson(page, json)];
+    for (const [path, page] of this.lists.feedPages()) yield [path, JSON.stringify(page)];
   }
 
   /** Every data file's JSON, articles included; for tests and small corpora. */
