@@ -20,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build as viteBuild, type Alias, type Plugin, type ResolvedConfig } from 'vite';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { FeedPage, NewsIndex } from '../contract/feed.ts';
+import type { NewsBuild } from '../plugin/build-result.ts';
 import type { NewsPluginApi } from '../plugin/index.ts';
 import { assemblePage, splitTemplate } from './document.ts';
 import { atomFeed, latestPublished, robotsTxt, sitemap } from './feeds.ts';
@@ -111,16 +112,57 @@ async function buildServerBundle(config: ResolvedConfig): Promise<{ dir: string;
   return { dir, entry: path.join(dir, 'server-entry.mjs'), worker: path.join(dir, 'prerender-worker.mjs') };
 }
 
-/** Article pages on the main thread and `workerCount` workers, pulling batches from one queue. */
-async function renderArticles(entry: ServerEntry, bundle: { entry: string; worker: string }, ctx: PageContext, slugs: readonly string[], workerCount: number): Promise<number> {
+/**
+ * Article pages on `workerCount` workers and the main thread, pulling batches from one queue;
+ * the main thread joins once `mainReady` settles (it has the other pages to write first).
+ */
+async function renderArticles(entry: ServerEntry, bundle: { entry: string; worker: string }, ctx: PageContext, slugs: readonly string[], workerCount: number, mainReady: Promise<unknown>): Promise<number> {
   const init: WorkerInit = { serverEntry: pathToFileURL(bundle.entry).href, context: ctx };
   const pool = new WorkerPool(workerCount, { file: bundle.worker, workerData: init });
   try {
-    const done = await pool.mapBatches('render', slugs, BATCH, (batch) => renderArticleBatch(entry, ctx, batch), (batch) => batch);
+    const done = await pool.mapBatches('render', slugs, BATCH, (batch) => renderArticleBatch(entry, ctx, batch), (batch) => batch, mainReady);
     return done.reduce((a, b) => a + b, 0);
   } finally {
     await pool.close();
   }
+}
+
+/** The feed, each topic's first page, the 404 page, the Atom feeds, the sitemap and robots.txt. */
+async function writeOtherPages(entry: ServerEntry, ctx: PageContext, build: NewsBuild, warn: (message: string) => void): Promise<number> {
+  const { outDir, base, site, index } = ctx;
+  const readData = async (dataPath: string): Promise<string | undefined> =>
+    (await build.dataFile(dataPath)) ?? (await readFile(path.join(outDir, dataPath), 'utf8').catch(() => undefined));
+  const lists: [string, string, Awaited<ReturnType<ServerEntry['renderPage']>>][] = [];
+  lists.push(['/', listHead(index, site, undefined, base), await entry.renderPage({ url: '/', basename: basename(base), index })]);
+  for (const topic of index.topics) {
+    const url = topicHref(topic.slug);
+    const feedPages = [];
+    if (topic.count > 0) {
+      const json = await readData(dataPaths.feedPage('published', topic.slug, 'heat', 1));
+      if (json) feedPages.push({ scope: 'published' as const, topic: topic.slug, sort: 'heat' as const, page: 1, data: JSON.parse(json) as FeedPage });
+    }
+    lists.push([url, listHead(index, site, topic, base), await entry.renderPage({ url, basename: basename(base), index, feedPages })]);
+  }
+  for (const [url, head, { html, state }] of lists) {
+    const hydrateAt = (basename(base) + url).replace(/\/+$/, '') || '/';
+    await write(url === '/' ? path.join(outDir, 'index.html') : fileForRoute(outDir, url), assemblePage(ctx.template, { head, html, state, hydrateAt }));
+  }
+  // Rendered for no URL in particular: served for every unknown path, it never hydrates.
+  const notFound = await entry.renderPage({ url: '/404', basename: basename(base), index });
+  await write(path.join(outDir, '404.html'), assemblePage(ctx.template, { head: notFoundHead(site), ...notFound, hydrateAt: '' }));
+
+  // Feeds, sitemap, robots.txt: published articles only.
+  const latest = latestPublished(build.cards);
+  await write(path.join(outDir, 'feed.xml'), atomFeed(site, { title: pageTitle('Top stories', site), pagePath: '/', feedPath: '/feed.xml', cards: latest.get('')! }, base));
+  for (const topic of index.topics) {
+    const pagePath = topicHref(topic.slug);
+    const spec = { title: pageTitle(topic.name, site), pagePath, feedPath: `${pagePath}/feed.xml`, cards: latest.get(topic.slug) ?? [] };
+    await write(path.join(outDir, 'topic', topic.slug, 'feed.xml'), atomFeed(site, spec, base));
+  }
+  if (site.url) await write(path.join(outDir, 'sitemap.xml'), sitemap(site.url, index, build.cards));
+  else warn('prerender: NEWS_SITE_URL is not set: pages have no canonical/og:url and no sitemap.xml is written');
+  await write(path.join(outDir, 'robots.txt'), robotsTxt(site.url));
+  return lists.length + 1;
 }
 
 async function write(file: string, text: string): Promise<void> {
@@ -165,50 +207,19 @@ export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
         const bundled = performance.now();
         try {
           const entry = (await import(pathToFileURL(bundle.entry).href)) as ServerEntry;
-          const readData = async (dataPath: string): Promise<string | undefined> =>
-            (await build.dataFile?.(dataPath)) ?? (await readFile(path.join(outDir, dataPath), 'utf8').catch(() => undefined));
-
-          // Article pages first (the bulk), then the list pages: index.html is the template until then.
+          // The template is read already (ctx), so index.html can be overwritten at any time: the
+          // main thread writes the other pages while the workers start on the articles.
+          const others = writeOtherPages(entry, ctx, build, (message) => config.logger.warn(message));
           const slugs = build.cards.map((c) => c.slug);
           const workerCount = slugs.length >= WORKERS_FROM ? (options.workers ?? Math.min(Math.max(availableParallelism() - 1, 1), 7)) : 0;
-          const articles = await renderArticles(entry, bundle, ctx, slugs, workerCount);
-          const articlesDone = performance.now();
-
-          const lists: [string, string, Awaited<ReturnType<ServerEntry['renderPage']>>][] = [];
-          lists.push(['/', listHead(index, site, undefined, base), await entry.renderPage({ url: '/', basename: basename(base), index })]);
-          for (const topic of index.topics) {
-            const url = topicHref(topic.slug);
-            const feedPages = [];
-            if (topic.count > 0) {
-              const json = await readData(dataPaths.feedPage('published', topic.slug, 'heat', 1));
-              if (json) feedPages.push({ scope: 'published' as const, topic: topic.slug, sort: 'heat' as const, page: 1, data: JSON.parse(json) as FeedPage });
-            }
-            lists.push([url, listHead(index, site, topic, base), await entry.renderPage({ url, basename: basename(base), index, feedPages })]);
-          }
-          for (const [url, head, { html, state }] of lists) {
-            const hydrateAt = (basename(base) + url).replace(/\/+$/, '') || '/';
-            await write(url === '/' ? path.join(outDir, 'index.html') : fileForRoute(outDir, url), assemblePage(ctx.template, { head, html, state, hydrateAt }));
-          }
-          // Rendered for no URL in particular: served for every unknown path, it never hydrates.
-          const notFound = await entry.renderPage({ url: '/404', basename: basename(base), index });
-          await write(path.join(outDir, '404.html'), assemblePage(ctx.template, { head: notFoundHead(site), ...notFound, hydrateAt: '' }));
-
-          // Feeds, sitemap, robots.txt: published articles only.
-          const latest = latestPublished(build.cards);
-          await write(path.join(outDir, 'feed.xml'), atomFeed(site, { title: pageTitle('Top stories', site), pagePath: '/', feedPath: '/feed.xml', cards: latest.get('')! }, base));
-          for (const topic of index.topics) {
-            const pagePath = topicHref(topic.slug);
-            const spec = { title: pageTitle(topic.name, site), pagePath, feedPath: `${pagePath}/feed.xml`, cards: latest.get(topic.slug) ?? [] };
-            await write(path.join(outDir, 'topic', topic.slug, 'feed.xml'), atomFeed(site, spec, base));
-          }
-          if (site.url) await write(path.join(outDir, 'sitemap.xml'), sitemap(site.url, index, build.cards));
-          else config.logger.warn('prerender: NEWS_SITE_URL is not set: pages have no canonical/og:url and no sitemap.xml is written');
-          await write(path.join(outDir, 'robots.txt'), robotsTxt(site.url));
+          const articles = await renderArticles(entry, bundle, ctx, slugs, workerCount, others);
+          const otherPages = await others;
+          const pagesDone = performance.now();
 
           const ms = (t: number) => Math.round(t);
           config.logger.info(
-            `prerender: ${articles} article pages + ${lists.length + 1} other pages in ${ms(performance.now() - started)} ms ` +
-              `(server bundle ${ms(bundled - started)} ms, articles ${ms(articlesDone - bundled)} ms on ${workerCount + 1} thread${workerCount ? 's' : ''})`,
+            `prerender: ${articles} article pages + ${otherPages} other pages in ${ms(performance.now() - started)} ms ` +
+              `(server bundle ${ms(bundled - started)} ms, pages ${ms(pagesDone - bundled)} ms on ${workerCount + 1} thread${workerCount ? 's' : ''})`,
           );
         } finally {
           await rm(bundle.dir, { recursive: true, force: true });
