@@ -11,6 +11,7 @@ import type { DataBuildResult } from './data-build.ts';
 import type { DevResult } from './dev.ts';
 import { METRICS, renderMarkdown, renderTable, verdict, type SizeResults } from './metrics.ts';
 import type { BenchOptions } from './options.ts';
+import { settleDisk } from './settle.ts';
 import { Trash } from './trash.ts';
 
 export interface Machine {
@@ -103,6 +104,7 @@ async function measureSize(size: number, options: BenchOptions, hugoInstalled: b
       await trash.discard(cacheDir);
       await trash.discard(dataOut);
       await mkdir(cacheDir, { recursive: true });
+      settleDisk();
       const cold = await runInChild<DataBuildResult>('data-build', { dir: corpus.dir, cacheDir, outDir: dataOut }, { timeoutMs: CHILD_TIMEOUT_MS });
       row.coldBuildMs = cold.totalMs;
       row.coldPeakRssBytes = cold.peakRssBytes;
@@ -116,6 +118,7 @@ async function measureSize(size: number, options: BenchOptions, hugoInstalled: b
   await attempt(
     'warm data build',
     async () => {
+      settleDisk();
       const warm = await runInChild<DataBuildResult>('data-build', { dir: corpus.dir, cacheDir, outDir: dataOut }, { timeoutMs: CHILD_TIMEOUT_MS });
       row.warmBuildMs = warm.totalMs;
       details.warm = warm;
@@ -134,6 +137,7 @@ async function measureSize(size: number, options: BenchOptions, hugoInstalled: b
     async () => {
       await trash.discard(pluginCacheDir(corpus.dir));
       await trash.discard(dist);
+      settleDisk();
       const run = await runCommand(process.execPath, [VITE_BIN, 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], {
         env: { ...process.env, NEWS_DIR: corpus.dir },
         timeoutMs: BUILD_TIMEOUT_MS,
@@ -170,6 +174,7 @@ async function measureSize(size: number, options: BenchOptions, hugoInstalled: b
       async () => {
         const out = path.join(work, `hugo-${size}`);
         await trash.discard(out);
+        settleDisk();
         const hugo = await buildWithHugo(corpus.dir, out);
         await trash.discard(out);
         if (!hugo) throw new Error('hugo not installed');
