@@ -57,17 +57,19 @@ export interface ArticleCard {
   citedByCount: number;
 }
 
+/**
+ * One outlet's story in an article's related coverage: what the coverage list shows. The source's
+ * excerpt, AMP URLs and images of related items are validated and used to recognise the story
+ * (dedupe, in-corpus links), but not emitted: 0-40 items per article made them over half of
+ * every article file, and no view shows them.
+ */
 export interface RelatedItem {
   title: string;
-  excerpt?: string;
   url: string;
-  ampUrl?: string;
-  cdnAmpUrl?: string;
   type: ArticleType;
   provider: Provider;
   quality?: number;
   publishedAt?: string;
-  image?: Image;
   /** Present when this story is itself an article of the corpus: link in-app. */
   slug?: string;
 }

@@ -235,16 +235,13 @@ function readRelated(value: unknown, report: Report): { items: RelatedItem[]; ke
     if (keys.some((key) => seen.has(key))) return;
     keys.forEach((key) => seen.add(key));
     const item: RelatedItem = { title, url, type: readType(entry.type, `${at}.type`, report), provider: readProvider(entry.provider, `${at}.provider`, report, url)! };
-    const excerpt = readText(entry.excerpt, `${at}.excerpt`, report, LIMITS.excerpt);
-    if (excerpt) item.excerpt = excerpt;
-    if (ampUrl) item.ampUrl = ampUrl;
-    if (cdnAmpUrl) item.cdnAmpUrl = cdnAmpUrl;
+    // Checked so bad input is reported, but not emitted (see RelatedItem).
+    readText(entry.excerpt, `${at}.excerpt`, report, LIMITS.excerpt);
     const quality = readNumber(entry.quality, `${at}.quality`, report);
     if (quality !== undefined) item.quality = quality;
     const publishedAt = readDate(entry.publishedDateTime, `${at}.publishedDateTime`, report);
     if (publishedAt) item.publishedAt = publishedAt;
-    const image = readImages(entry.images, `${at}.images`, report)[0];
-    if (image) item.image = image;
+    readImages(entry.images, `${at}.images`, report);
     candidates.push({ item, keys, order: index });
   });
   candidates.sort(

@@ -9,11 +9,15 @@ function colourFor(name: string): string {
   return BADGE_COLOURS[hash % BADGE_COLOURS.length]!;
 }
 
+/** Logo sizes in use, as classes: a 40-row coverage list repeats them, so no inline styles. */
+const SIZES = { 20: { box: 'size-5', text: 'text-[11px]' }, 24: { box: 'size-6', text: 'text-[13px]' } } as const;
+
 /** The outlet's logo, or its initial in a coloured badge when there is none or it fails. */
-export function ProviderLogo({ provider, size = 20 }: { provider: Provider | undefined; size?: number }) {
+export function ProviderLogo({ provider, size = 20 }: { provider: Provider | undefined; size?: keyof typeof SIZES }) {
   const { failed, imageProps } = useImageFallback();
   const name = provider?.name ?? '?';
   const logo = safeHttpUrl(provider?.logo?.url);
+  const { box, text } = SIZES[size];
   if (logo && !failed) {
     return (
       <img
@@ -25,17 +29,12 @@ export function ProviderLogo({ provider, size = 20 }: { provider: Provider | und
         decoding="async"
         referrerPolicy="no-referrer"
         {...imageProps}
-        className="shrink-0 rounded-sm bg-white object-contain"
-        style={{ width: size, height: size }}
+        className={`${box} shrink-0 rounded-sm bg-white object-contain`}
       />
     );
   }
   return (
-    <span
-      aria-hidden="true"
-      className={`inline-flex shrink-0 items-center justify-center rounded-sm font-bold text-white ${colourFor(name)}`}
-      style={{ width: size, height: size, fontSize: size * 0.55 }}
-    >
+    <span aria-hidden="true" className={`logo-initial ${box} ${text} ${colourFor(name)}`}>
       {name.trim().charAt(0).toUpperCase() || '?'}
     </span>
   );

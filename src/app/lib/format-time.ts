@@ -10,11 +10,19 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const exact = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
 
+/** Phrases by unit and count: a page of coverage repeats a handful ("6 years ago"). */
+const relativeCache = new Map<string, string>();
+
 /** "3 years ago", "yesterday", "in 5 minutes"… */
 export function relativeTime(iso: string, now = Date.now()): string {
   const seconds = (Date.parse(iso) - now) / 1000;
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) < size) continue;
+    const count = Math.round(seconds / size);
+    const key = `${count} ${unit}`;
+    let text = relativeCache.get(key);
+    if (text === undefined) relativeCache.set(key, (text = relative.format(count, unit)));
+    return text;
   }
   return 'just now';
 }

@@ -27,7 +27,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
         {article.excerpt && <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{article.excerpt}</p>}
         <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600 dark:text-slate-300">
           <span>{article.heat < 0 ? 'Unranked' : `Heat ${article.heat}`}</span>
-          {article.quality !== undefined && <span>Quality {article.quality}</span>}
+          {article.quality !== undefined && <span>{`Quality ${article.quality}`}</span>}
           <TopicChips topics={article.topics} />
         </div>
       </header>
@@ -62,7 +62,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
       {article.related.length > 0 && (
         <section aria-labelledby="full-coverage" className="my-8">
           <h2 id="full-coverage" className="text-xl font-bold">
-            Full coverage ({article.related.length})
+            {`Full coverage (${article.related.length})`}
           </h2>
           <RelatedList items={article.related} />
         </section>

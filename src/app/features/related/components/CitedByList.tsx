@@ -1,22 +1,23 @@
-import { Link } from 'react-router-dom';
-import { articleHref, type CitingArticle } from '../../../../contract';
+import type { CitingArticle } from '../../../../contract';
 import { ProviderLogo } from '../../../components/ProviderBadge';
 import { TimeAgo } from '../../../components/TimeAgo';
+import { useInAppLinks } from '../use-in-app-links';
 
 /** Articles of the corpus that cite this one in their related coverage. */
 export function CitedByList({ items }: { items: CitingArticle[] }) {
+  const { hrefFor, onClick } = useInAppLinks();
   return (
-    <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+    <ul className="coverage-list" onClick={onClick}>
       {items.map((item) => (
-        <li key={item.slug} className="flex gap-3 py-2.5">
+        <li key={item.slug}>
           <ProviderLogo provider={item.provider} size={24} />
-          <div className="min-w-0 flex-1">
-            <p className="font-medium leading-snug">
-              <Link to={articleHref(item.slug)} className="headline-link">
+          <div>
+            <p className="coverage-title">
+              <a href={hrefFor(item.slug)} data-in-app="" className="headline-link">
                 {item.title}
-              </Link>
+              </a>
             </p>
-            <p className="mt-0.5 flex flex-wrap gap-x-2 text-sm text-slate-600 dark:text-slate-300">
+            <p className="coverage-meta">
               {item.provider && <span>{item.provider.name}</span>}
               <TimeAgo iso={item.publishedAt} />
             </p>

@@ -1,15 +1,17 @@
-import { Link } from 'react-router-dom';
-import { articleHref, safeHttpUrl, type RelatedItem } from '../../../../contract';
+import { safeHttpUrl, type RelatedItem } from '../../../../contract';
 import { ProviderLogo } from '../../../components/ProviderBadge';
 import { TimeAgo } from '../../../components/TimeAgo';
 
-/** One outlet's story: in-app when it is an article of the corpus, else the outlet in a new tab. */
-export function RelatedItemRow({ item }: { item: RelatedItem }) {
+/**
+ * One outlet's story: in-app when it is an article of the corpus (`href` from the list's
+ * `useInAppLinks`, which handles the click), else the outlet in a new tab.
+ */
+export function RelatedItemRow({ item, inAppHref }: { item: RelatedItem; inAppHref: (slug: string) => string }) {
   const external = safeHttpUrl(item.url);
   const headline = item.slug ? (
-    <Link to={articleHref(item.slug)} className="headline-link">
+    <a href={inAppHref(item.slug)} data-in-app="" className="headline-link">
       {item.title}
-    </Link>
+    </a>
   ) : external ? (
     <a href={external} target="_blank" rel="noopener noreferrer" className="headline-link">
       {item.title}
@@ -18,20 +20,16 @@ export function RelatedItemRow({ item }: { item: RelatedItem }) {
     <span>{item.title}</span>
   );
   return (
-    <li className="flex gap-3 py-2.5">
+    <li>
       <ProviderLogo provider={item.provider} size={24} />
-      <div className="min-w-0 flex-1">
-        <p className="font-medium leading-snug">{headline}</p>
-        <p className="mt-0.5 flex flex-wrap gap-x-2 text-sm text-slate-600 dark:text-slate-300">
+      <div>
+        <p className="coverage-title">{headline}</p>
+        <p className="coverage-meta">
           <span>{item.provider.name}</span>
-          {item.publishedAt && <span aria-hidden="true">·</span>}
-          <TimeAgo iso={item.publishedAt} />
-          {item.quality !== undefined && (
-            <>
-              <span aria-hidden="true">·</span>
-              <span>Quality {item.quality}</span>
-            </>
-          )}
+          {/* No exact date on hover here: the article's own date has it, and formatting one
+              per row was a third of the cost of prerendering a row. */}
+          <TimeAgo iso={item.publishedAt} exact={false} />
+          {item.quality !== undefined && <span>{`Quality ${item.quality}`}</span>}
           {item.slug && <span className="badge badge-inapp">On this site</span>}
         </p>
       </div>
