@@ -32,7 +32,7 @@ export interface PipelineOptions {
 }
 
 /** Bump when the emitted data's shape changes, so cached outputs are not reused. */
-const OUTPUT_VERSION = 1;
+const OUTPUT_VERSION = 2;
 
 /**
  * Past this many files the main thread only coordinates: it holds every record, and parsing
