@@ -27,17 +27,3 @@ export async function listContentFiles(dir: string): Promise<string[]> {
 export function contentKey(file: string, bytes: Uint8Array): string {
   return createHash('sha1').update(file).update('\0').update(bytes).digest('hex');
 }
-
-/** Runs `task` over `items` with at most `limit` in flight, keeping results in input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!, index);
-    }
-  });
-  await Promise.all(workers);
-  return results;
-}

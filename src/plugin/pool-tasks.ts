@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { copyFile, link, rm, writeFile } from 'node:fs/promises';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PackReader, writePack, type DetailRef } from './detail-store.ts';
 import { linkedDetailJson, type LinkPatch } from './link.ts';
@@ -8,9 +7,9 @@ import { parseSource, type SourceRecord } from './record.ts';
 
 /**
  * The two heavy steps of a build, as plain functions over plain data, so that worker threads
- * and the main thread run the same code on their share of the files. Parsing reads and writes
- * synchronously: async I/O from several threads queues on libuv's one shared thread pool and
- * measured a third slower. Emitting overlaps its writes, awaited per batch.
+ * and the main thread run the same code on their share of the files. Both read and write
+ * synchronously: async I/O from several threads queues on libuv's one shared thread pool, which
+ * has no idle core while every thread works, and measured a third slower.
  */
 export interface ScanInput {
   dir: string;
@@ -56,16 +55,6 @@ export async function scanFiles(input: ScanInput, known: ReadonlySet<string>): P
   return outputs;
 }
 
-/** Hard-links `source` to `target` (no bytes written); copies on another file system. */
-export async function linkOrCopy(source: string, target: string): Promise<void> {
-  try {
-    await link(source, target);
-  } catch {
-    await rm(target, { force: true });
-    await copyFile(source, target);
-  }
-}
-
 /** One article file to write: copied from the store unchanged, or spliced, or given whole. */
 export interface EmitItem {
   target: string;
@@ -75,20 +64,19 @@ export interface EmitItem {
   json?: string;
 }
 
+/** Writes synchronously, like parsing: every core is busy emitting (see writeLists in emit.ts). */
 export async function emitArticles(items: readonly EmitItem[]): Promise<number> {
   let bytes = 0;
-  const writes: Promise<void>[] = [];
   const packs = new PackReader();
   try {
     for (const item of items) {
       // Unchanged details go out as the stored bytes, without decoding them.
       const content = item.json ?? (item.patch ? linkedDetailJson(item.patch, packs.read(item.source!).toString('utf8')) : packs.read(item.source!));
       bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.length;
-      writes.push(writeFile(item.target, content));
+      writeFileSync(item.target, content);
     }
   } finally {
     packs.close();
   }
-  await Promise.all(writes);
   return bytes;
 }

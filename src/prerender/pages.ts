@@ -2,8 +2,7 @@
  * Renders pages with the SSR bundle's `renderPage` and writes them. Shared by the main thread
  * and the worker threads (the worker is bundled with the SSR build, so both run this code).
  */
-import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleDetail } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
@@ -53,20 +52,31 @@ export async function renderArticlePage(entry: ServerEntry, ctx: PageContext, ar
   return assemblePage(ctx.template, { head: articleHead(article, ctx.site, ctx.base), html, state, hydrateAt: basename(ctx.base) + url });
 }
 
+/** A page's folder: one plain mkdir (its parent is there but for the first page), not a recursive one. */
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') mkdirSync(dir, { recursive: true });
+    else if (code !== 'EEXIST') throw error;
+  }
+}
+
 /**
  * Renders and writes the pages of these articles, reading each one's data file (already in
- * `outDir`: the news plugin writes it before the bundle closes). Reads are synchronous (cached,
- * cheap); creating files and folders is slow one at a time on this kind of disk but overlaps
- * well, so writes run asynchronously while the next pages render.
+ * `outDir`: the news plugin writes it before the bundle closes). All file work is synchronous:
+ * every core is already rendering (the main thread and one worker per other core), so handing
+ * writes to libuv's thread pool only queued them behind the renders and left threads waiting
+ * for them at the end of each batch.
  */
 export async function renderArticleBatch(entry: ServerEntry, ctx: PageContext, slugs: readonly string[]): Promise<number> {
-  const writes: Promise<void>[] = [];
   for (const slug of slugs) {
     const article = JSON.parse(readFileSync(path.join(ctx.outDir, dataPaths.article(slug)), 'utf8')) as ArticleDetail;
     const page = await renderArticlePage(entry, ctx, article);
     const file = fileForRoute(ctx.outDir, articleHref(article.slug));
-    writes.push(mkdir(path.dirname(file), { recursive: true }).then(() => writeFile(file, page)));
+    makeFolder(path.dirname(file));
+    writeFileSync(file, page);
   }
-  await Promise.all(writes);
   return slugs.length;
 }
