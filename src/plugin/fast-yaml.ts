@@ -40,10 +40,15 @@ function timestamp(text: string): Date | undefined {
 /** Characters and escapes that mean the same in JSON and in YAML double quotes. */
 const JSON_COMPATIBLE = /^(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*$/;
 
+/** What makes a double-quoted body more than its own characters. */
+const QUOTE_ESCAPE_OR_CONTROL = /["\\\u0000-\u001f]/;
+
 function doubleQuoted(text: string): string {
   // The closing quote must end the line: no folding across lines, no trailing comment.
   if (text.length < 2 || !text.endsWith('"')) bail();
   const body = text.slice(1, -1);
+  // Most strings hold no escape: they are their own value.
+  if (!QUOTE_ESCAPE_OR_CONTROL.test(body)) return body;
   // An unescaped quote inside would end the string early; YAML-only escapes need js-yaml.
   if (!JSON_COMPATIBLE.test(body)) bail();
   return JSON.parse(text) as string;
@@ -146,8 +151,13 @@ class Parser {
 
 /** The mapping js-yaml would return, or undefined when the text needs the full YAML parser. */
 export function parseSimpleYaml(source: string): Record<string, unknown> | undefined {
+  return parseSimpleYamlLines(source.split('\n'));
+}
+
+/** `parseSimpleYaml` for text already split into lines (the front matter of a split file). */
+export function parseSimpleYamlLines(source: readonly string[]): Record<string, unknown> | undefined {
   const lines: Line[] = [];
-  for (const raw of source.split('\n')) {
+  for (const raw of source) {
     const text = raw.trimEnd();
     const body = text.trimStart();
     if (body === '' || body.startsWith('#')) continue;

@@ -235,13 +235,11 @@ function readRelated(value: unknown, report: Report): { items: RelatedItem[]; ke
     if (keys.some((key) => seen.has(key))) return;
     keys.forEach((key) => seen.add(key));
     const item: RelatedItem = { title, url, type: readType(entry.type, `${at}.type`, report), provider: readProvider(entry.provider, `${at}.provider`, report, url)! };
-    // Checked so bad input is reported, but not emitted (see RelatedItem).
-    readText(entry.excerpt, `${at}.excerpt`, report, LIMITS.excerpt);
+    // A related item's excerpt and images are not read at all: nothing shows them (see RelatedItem).
     const quality = readNumber(entry.quality, `${at}.quality`, report);
     if (quality !== undefined) item.quality = quality;
     const publishedAt = readDate(entry.publishedDateTime, `${at}.publishedDateTime`, report);
     if (publishedAt) item.publishedAt = publishedAt;
-    readImages(entry.images, `${at}.images`, report);
     candidates.push({ item, keys, order: index });
   });
   candidates.sort(
