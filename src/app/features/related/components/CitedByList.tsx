@@ -1,27 +1,25 @@
-import type { CitingArticle } from '../../../../contract';
+import { articleHref, type CitingArticle } from '../../../../contract';
 import { ProviderLogo } from '../../../components/ProviderBadge';
 import { TimeAgo } from '../../../components/TimeAgo';
-import { useInAppLinks } from '../use-in-app-links';
+import { useInAppLinks } from '../../../lib/use-in-app-links';
 
 /** Articles of the corpus that cite this one in their related coverage. */
 export function CitedByList({ items }: { items: CitingArticle[] }) {
-  const { hrefFor, onClick } = useInAppLinks();
+  const { href, onClick } = useInAppLinks();
   return (
     <ul className="coverage-list" onClick={onClick}>
       {items.map((item) => (
         <li key={item.slug}>
           <ProviderLogo provider={item.provider} size={24} />
-          <div>
-            <p className="coverage-title">
-              <a href={hrefFor(item.slug)} data-in-app="" className="headline-link">
-                {item.title}
-              </a>
-            </p>
-            <p className="coverage-meta">
-              {item.provider && <span>{item.provider.name}</span>}
-              <TimeAgo iso={item.publishedAt} />
-            </p>
-          </div>
+          <p className="coverage-title">
+            <a href={href(articleHref(item.slug))} data-in-app="" className="headline-link">
+              {item.title}
+            </a>
+          </p>
+          <p className="coverage-meta">
+            {item.provider && <span>{item.provider.name}</span>}
+            <TimeAgo iso={item.publishedAt} />
+          </p>
         </li>
       ))}
     </ul>

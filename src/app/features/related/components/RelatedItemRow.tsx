@@ -1,15 +1,15 @@
-import { safeHttpUrl, type RelatedItem } from '../../../../contract';
+import { articleHref, safeHttpUrl, type RelatedItem } from '../../../../contract';
 import { ProviderLogo } from '../../../components/ProviderBadge';
 import { TimeAgo } from '../../../components/TimeAgo';
 
 /**
- * One outlet's story: in-app when it is an article of the corpus (`href` from the list's
+ * One outlet's story: in-app when it is an article of the corpus (`inAppHref` from the list's
  * `useInAppLinks`, which handles the click), else the outlet in a new tab.
  */
-export function RelatedItemRow({ item, inAppHref }: { item: RelatedItem; inAppHref: (slug: string) => string }) {
+export function RelatedItemRow({ item, inAppHref }: { item: RelatedItem; inAppHref: (appPath: string) => string }) {
   const external = safeHttpUrl(item.url);
   const headline = item.slug ? (
-    <a href={inAppHref(item.slug)} data-in-app="" className="headline-link">
+    <a href={inAppHref(articleHref(item.slug))} data-in-app="" className="headline-link">
       {item.title}
     </a>
   ) : external ? (
@@ -22,17 +22,15 @@ export function RelatedItemRow({ item, inAppHref }: { item: RelatedItem; inAppHr
   return (
     <li>
       <ProviderLogo provider={item.provider} size={24} />
-      <div>
-        <p className="coverage-title">{headline}</p>
-        <p className="coverage-meta">
-          <span>{item.provider.name}</span>
-          {/* No exact date on hover here: the article's own date has it, and formatting one
-              per row was a third of the cost of prerendering a row. */}
-          <TimeAgo iso={item.publishedAt} exact={false} />
-          {item.quality !== undefined && <span>{`Quality ${item.quality}`}</span>}
-          {item.slug && <span className="badge badge-inapp">On this site</span>}
-        </p>
-      </div>
+      <p className="coverage-title">{headline}</p>
+      <p className="coverage-meta">
+        <span>{item.provider.name}</span>
+        {/* No exact date on hover here: the article's own date has it, and formatting one
+            per row was a third of the cost of prerendering a row. */}
+        <TimeAgo iso={item.publishedAt} exact={false} />
+        {item.quality !== undefined && <span>{`Quality ${item.quality}`}</span>}
+        {item.slug && <span className="badge badge-inapp">On this site</span>}
+      </p>
     </li>
   );
 }

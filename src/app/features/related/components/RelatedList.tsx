@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import type { RelatedItem } from '../../../../contract';
-import { useInAppLinks } from '../use-in-app-links';
+import { useInAppLinks } from '../../../lib/use-in-app-links';
 import { RelatedItemRow } from './RelatedItemRow';
 
 /** Related coverage, best first (the data is sorted by quality); the rest behind "Show all". */
 export function RelatedList({ items, initial = items.length }: { items: RelatedItem[]; initial?: number }) {
   const [showAll, setShowAll] = useState(false);
-  const { hrefFor, onClick } = useInAppLinks();
+  const { href, onClick } = useInAppLinks();
   const shown = showAll ? items : items.slice(0, initial);
   return (
     <>
       <ul className="coverage-list" onClick={onClick}>
         {shown.map((item, i) => (
-          <RelatedItemRow key={`${item.url}#${i}`} item={item} inAppHref={hrefFor} />
+          <RelatedItemRow key={`${item.url}#${i}`} item={item} inAppHref={href} />
         ))}
       </ul>
       {shown.length < items.length && (
