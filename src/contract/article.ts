@@ -58,10 +58,10 @@ export interface ArticleCard {
 }
 
 /**
- * One outlet's story in an article's related coverage: what the coverage list shows. The source's
- * excerpt, AMP URLs and images of related items are validated and used to recognise the story
- * (dedupe, in-corpus links), but not emitted: 0-40 items per article made them over half of
- * every article file, and no view shows them.
+ * One outlet's story in an article's related coverage: what the coverage list shows. A related
+ * item's AMP URLs are validated and used to recognise the story (dedupe, in-corpus links) but
+ * not emitted; its excerpt and images are not read. With 0-40 items per article they made over
+ * half of every article file, and no view shows them.
  */
 export interface RelatedItem {
   title: string;

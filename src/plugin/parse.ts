@@ -12,6 +12,7 @@ import { titleKey } from './title-key.ts';
 /** The fast path for generated YAML, falling back to gray-matter's own js-yaml engine. */
 const fullYaml = (matter as unknown as { engines: { yaml: { parse(text: string): unknown } } }).engines.yaml;
 const yamlEngine = (text: string): object => (parseSimpleYaml(text) ?? fullYaml.parse(text)) as object;
+const fullYamlEngine = (text: string): object => fullYaml.parse(text) as object;
 
 /** Larger files are refused outright: no news article is 16 MB of text. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -59,15 +60,15 @@ function capBody(blocks: BodyBlock[], report: (p: DiagnosticInput) => void): Bod
 }
 
 /**
- * The front matter of generated files, parsed without gray-matter's wrapper (which hashes the
- * whole file for its cache lookup and scans it for comments: a tenth of parsing). Only where
- * gray-matter would cut the same block: closed by `---`, with no earlier line starting with
- * `---`. Anything else, or YAML outside the fast subset, goes through gray-matter.
+ * Whether gray-matter would cut the same front matter as `lines[1..close)`: closed by `---`,
+ * with no earlier line starting with `---`. Then the fast YAML path reads those lines without
+ * gray-matter's wrapper (which hashes the whole file for its cache lookup and scans it for
+ * comments: a tenth of parsing).
  */
-function frontMatterFastPath(lines: readonly string[], close: number): Record<string, unknown> | undefined {
-  if (!lines[close]!.startsWith('---')) return undefined;
-  for (let i = 1; i < close; i++) if (lines[i]!.startsWith('---')) return undefined;
-  return parseSimpleYamlLines(lines.slice(1, close));
+function sameBlockAsGrayMatter(lines: readonly string[], close: number): boolean {
+  if (!lines[close]!.startsWith('---')) return false;
+  for (let i = 1; i < close; i++) if (lines[i]!.startsWith('---')) return false;
+  return true;
 }
 
 export function parseFile(file: string, bytes: Uint8Array): FileRecord {
@@ -100,8 +101,12 @@ export function parseFile(file: string, bytes: Uint8Array): FileRecord {
     }
     let data: unknown;
     try {
-      // Passing options also turns off gray-matter's unbounded cache of every input it has seen.
-      data = frontMatterFastPath(lines, close) ?? matter(text, { engines: { yaml: yamlEngine } }).data;
+      const direct = sameBlockAsGrayMatter(lines, close);
+      // When the fast path already failed on this very block, gray-matter goes straight to
+      // js-yaml. Passing options also turns off gray-matter's unbounded cache of every input.
+      data =
+        (direct ? parseSimpleYamlLines(lines.slice(1, close)) : undefined) ??
+        matter(text, { engines: { yaml: direct ? fullYamlEngine : yamlEngine } }).data;
     } catch (error) {
       const yaml = error as YamlError;
       // js-yaml counts from the line after `---`; an error at the end of the stream is shown on
