@@ -36,6 +36,21 @@ test('the headline link opens the article page; reloading its URL shows it again
   await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
 });
 
+test('"All stories" and the site name lead back to the feed in-app, without reloading the document', async () => {
+  for (const name of ['All stories', site]) {
+    await go(page, 'seeds', `/article/${seeds.c000.slug}`);
+    await expect.poll(() => h1().innerText(), { timeout: 15_000 }).toBe(TITLE_000);
+    // A marker on the window survives only an in-app navigation.
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    const link = page.getByRole('link', { name, exact: true });
+    expect(await link.getAttribute('href')).toBe('/');
+    await link.click();
+    await expect.poll(() => pathAndQuery(page)).toBe('/');
+    await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  }
+});
+
 test('a fresh load of the article URL (as a shared link would) renders the article', async () => {
   const fresh = await browser.newPage();
   try {

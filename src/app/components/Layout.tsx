@@ -1,9 +1,9 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import { Link } from 'react-router-dom';
 import { SITE_NAME } from '../site';
 import { ShortcutsDialog } from '../features/keyboard/ShortcutsDialog';
 import { useKeyboardShortcuts } from '../features/keyboard/use-keyboard-shortcuts';
 import { ThemeToggle } from '../features/theme/ThemeToggle';
+import { useInAppLinks } from '../lib/use-in-app-links';
 
 export function Layout({ children }: { children: ReactNode }) {
   const [helpOpen, setHelpOpen] = useState(false);
@@ -11,6 +11,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   useKeyboardShortcuts(openHelp);
   const siteName = SITE_NAME;
+  // A plain in-app anchor, not a router <Link>: the header is prerendered on every page.
+  const home = useInAppLinks();
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -19,9 +21,9 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
         <div className="mx-auto flex h-14 max-w-4xl items-center justify-between gap-3 px-4">
-          <Link to="/" className="truncate text-lg font-bold tracking-tight text-slate-900 no-underline dark:text-white">
+          <a href={home.href('/')} data-in-app="" onClick={home.onClick} className="truncate text-lg font-bold tracking-tight text-slate-900 no-underline dark:text-white">
             {siteName}
-          </Link>
+          </a>
           <div className="flex items-center gap-1">
             <button type="button" className="btn-ghost" onClick={openHelp} aria-label="Keyboard shortcuts (?)">
               <span aria-hidden="true">?</span>

@@ -18,7 +18,7 @@ export function CitedByList({ items }: { items: CitingArticle[] }) {
           </p>
           <p className="coverage-meta">
             {item.provider && <span>{item.provider.name}</span>}
-            <TimeAgo iso={item.publishedAt} />
+            <TimeAgo iso={item.publishedAt} exact={false} />
           </p>
         </li>
       ))}
