@@ -21,13 +21,20 @@ const COMPLETE = '.complete';
  * Writes every data file under `outDir` (paths as in `dataPaths`), streaming so memory stays
  * flat. With a cache, the finished output is kept (as hard links, no extra bytes) under the
  * build's fingerprint, and a rebuild of unchanged content links it instead of writing.
+ * `onWritten` is called as soon as every file is in `outDir`.
  */
-export async function writeDataFiles(build: NewsBuild, outDir: string): Promise<WriteResult> {
+export async function writeDataFiles(build: NewsBuild, outDir: string, onWritten?: () => void): Promise<WriteResult> {
   const cached = build.outputCacheDir ? path.join(build.outputCacheDir, build.fingerprint) : undefined;
-  if (cached && existsSync(path.join(cached, COMPLETE))) return { ...(await linkTree(cached, outDir)), reused: true };
+  if (cached && existsSync(path.join(cached, COMPLETE))) {
+    const linked = await linkTree(cached, outDir);
+    onWritten?.();
+    return { ...linked, reused: true };
+  }
   const timing = new PhaseTimer();
   const written = await writeFresh(build, outDir);
   timing.mark('write');
+  // Readers (the prerenderer's workers) may start now; keeping a copy does not change the files.
+  onWritten?.();
   if (cached) await keepOutput(build.outputCacheDir!, cached, outDir);
   timing.mark('keep output');
   timing.report();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { NEWS_UPDATE_EVENT, type NewsUpdatePayload } from '../contract/dev-events.ts';
 import type { NewsBuild } from './build-result.ts';
+import { deferred } from './deferred.ts';
 import { countBySeverity } from './diagnostics.ts';
 import { writeDataFiles } from './emit.ts';
 import { isContentFile } from './load.ts';
@@ -16,6 +17,17 @@ export type { NewsPluginOptions } from './options.ts';
 export interface NewsPluginApi {
   getBuild(): NewsBuild | undefined;
   getOptions(): ResolvedOptions | undefined;
+  /**
+   * Settles when this build's content is parsed and linked (undefined if that failed): the
+   * prerenderer starts its workers then, while the app is still being bundled.
+   */
+  whenBuilt(): Promise<NewsBuild | undefined>;
+  /**
+   * Settles with the output folder once every data file of this build is in it (undefined if
+   * writing failed or was skipped), before the bundle closes: the prerenderer's workers start
+   * on the article pages then.
+   */
+  whenDataWritten(): Promise<string | undefined>;
 }
 
 /** One cache folder per content folder, where Vite keeps its own caches. */
@@ -34,7 +46,14 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
   let pipeline: NewsPipeline | undefined;
   let build: NewsBuild | undefined;
   let config: ResolvedConfig | undefined;
-  const api: NewsPluginApi = { getBuild: () => build, getOptions: () => options };
+  let built: Promise<NewsBuild | undefined> = Promise.resolve(undefined);
+  let dataWritten = deferred<string | undefined>();
+  const api: NewsPluginApi = {
+    getBuild: () => build,
+    getOptions: () => options,
+    whenBuilt: () => built,
+    whenDataWritten: () => dataWritten.promise,
+  };
 
   const runPipeline = async (log: (line: string) => void, changed?: string[]) => {
     pipeline ??= new NewsPipeline({
@@ -61,15 +80,29 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
     configResolved,
     async buildStart() {
       if (config?.build.ssr) return;
-      const result = await runPipeline((line) => config!.logger.info(line));
+      dataWritten = deferred();
+      const running = runPipeline((line) => config!.logger.info(line));
+      built = running.catch(() => undefined);
+      const result = await running;
       const { errors } = countBySeverity(result.diagnostics);
       if (options!.strict && errors > 0) this.error(`news: ${errors} content error(s) in ${options!.dir} (strict mode)`);
     },
+    buildEnd(error) {
+      // No data will be written: nobody may wait for it.
+      if (error) dataWritten.resolve(undefined);
+    },
     async writeBundle(outputOptions) {
-      if (config?.build.ssr || !build) return;
+      if (config?.build.ssr) return;
+      if (!build) {
+        dataWritten.resolve(undefined);
+        return;
+      }
       const outDir = outputOptions.dir ?? path.resolve(config!.root, config!.build.outDir);
       const started = performance.now();
-      const written = await writeDataFiles(build, outDir);
+      const written = await writeDataFiles(build, outDir, () => dataWritten.resolve(outDir)).catch((error: unknown) => {
+        dataWritten.resolve(undefined);
+        throw error;
+      });
       // The worker threads are done; the prerenderer starts its own.
       await pipeline?.close();
       const how = written.reused ? 'linked unchanged' : 'wrote';

@@ -7,6 +7,11 @@
  * How: a Vite SSR build bundles src/app/server-entry.tsx (and the worker) into a temporary folder
  * under node_modules/.cache; the main thread and worker threads import it and render batches of
  * articles (each thread reads the article's data file from the output and writes its page).
+ * The work starts early, not when the bundle closes. The server bundle is built and the workers
+ * started in `buildStart` (which Vite runs after the news plugin's, once the content is parsed):
+ * a worker takes most of a second to load React, which then overlaps the app's bundling. The
+ * workers start on the articles as soon as the data files are written, while the main thread
+ * still keeps a copy of the data and closes the bundle; it joins them after the other pages.
  *
  * Also adds a `vite preview` middleware so deep links resolve to their folders' index.html and
  * unknown paths get 404.html with status 404.
@@ -27,6 +32,7 @@ import { atomFeed, latestPublished, robotsTxt, sitemap } from './feeds.ts';
 import { listHead, notFoundHead, pageTitle, topicHref, type SiteInfo } from './head.ts';
 import { basename, fileForRoute, renderArticleBatch, type PageContext, type ServerEntry } from './pages.ts';
 import { staticHostMiddleware } from './preview.ts';
+import { deferred } from '../plugin/deferred.ts';
 import { WorkerPool } from '../plugin/worker-pool.ts';
 import type { WorkerInit } from './worker.ts';
 
@@ -112,19 +118,48 @@ async function buildServerBundle(config: ResolvedConfig): Promise<{ dir: string;
   return { dir, entry: path.join(dir, 'server-entry.mjs'), worker: path.join(dir, 'prerender-worker.mjs') };
 }
 
+/** The article pages' part of a build, begun before the bundle closes (see the module comment). */
+interface ArticleRender {
+  bundle: { dir: string; entry: string; worker: string };
+  pool: WorkerPool;
+  workerCount: number;
+  /** The page context and the article pages in progress; undefined when there is no data to render. */
+  pages?: { ctx: PageContext; build: NewsBuild; done: Promise<number> };
+}
+
 /**
- * Article pages on `workerCount` workers and the main thread, pulling batches from one queue;
- * the main thread joins once `mainReady` settles (it has the other pages to write first).
+ * Bundles the server entry; once the news plugin has the content (so the number of articles is
+ * known) starts the workers, which load the bundle meanwhile; once it has written the data
+ * files (the client build's index.html is written by then too) hands the workers the articles.
+ * The main thread joins when `mainEntry` settles (closeBundle, after the other pages).
  */
-async function renderArticles(entry: ServerEntry, bundle: { entry: string; worker: string }, ctx: PageContext, slugs: readonly string[], workerCount: number, mainReady: Promise<unknown>): Promise<number> {
-  const init: WorkerInit = { serverEntry: pathToFileURL(bundle.entry).href, context: ctx };
+async function startArticleRender(config: ResolvedConfig, news: NewsPluginApi, workers: number | undefined, mainEntry: Promise<ServerEntry>): Promise<ArticleRender> {
+  const bundle = await buildServerBundle(config);
+  const build = await news.whenBuilt();
+  const articles = build?.cards.length ?? 0;
+  const workerCount = articles >= WORKERS_FROM ? (workers ?? Math.min(Math.max(availableParallelism() - 1, 1), 7)) : 0;
+  const init: WorkerInit = { serverEntry: pathToFileURL(bundle.entry).href };
   const pool = new WorkerPool(workerCount, { file: bundle.worker, workerData: init });
-  try {
-    const done = await pool.mapBatches('render', slugs, BATCH, (batch) => renderArticleBatch(entry, ctx, batch), (batch) => batch, mainReady);
-    return done.reduce((a, b) => a + b, 0);
-  } finally {
-    await pool.close();
-  }
+  const outDir = build && (await news.whenDataWritten());
+  if (!build || !outDir) return { bundle, pool, workerCount };
+
+  const index: NewsIndex = build.index;
+  const siteUrl = index.site.url ?? news.getOptions()?.siteUrl;
+  const site: SiteInfo = { name: index.site.name, ...(siteUrl ? { url: siteUrl } : {}) };
+  // Read before anything overwrites index.html with the prerendered feed.
+  const template = splitTemplate(await readFile(path.join(outDir, 'index.html'), 'utf8'));
+  const ctx: PageContext = { outDir, base: config.base, site, index, template };
+  const slugs = build.cards.map((c) => c.slug);
+  const done = (async () => {
+    await pool.broadcast('context', ctx);
+    let entry: ServerEntry | undefined;
+    const mainReady = mainEntry.then((e) => (entry = e));
+    const counts = await pool.mapBatches('render', slugs, BATCH, (batch) => renderArticleBatch(entry!, ctx, batch), (batch) => batch, mainReady);
+    return counts.reduce((a, b) => a + b, 0);
+  })();
+  // Awaited by closeBundle; until then a failure must not count as unhandled.
+  done.catch(() => undefined);
+  return { bundle, pool, workerCount, pages: { ctx, build, done } };
 }
 
 /** The feed, each topic's first page, the 404 page, the Atom feeds, the sitemap and robots.txt. */
@@ -173,6 +208,16 @@ async function write(file: string, text: string): Promise<void> {
 export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
   let config: ResolvedConfig;
   let news: NewsPluginApi | undefined;
+  let failed = false;
+  let run: { started: number; render: Promise<ArticleRender>; mainEntry: ReturnType<typeof deferred<ServerEntry>> } | undefined;
+
+  const stop = async () => {
+    const render = await run?.render.catch(() => undefined);
+    run = undefined;
+    if (!render) return;
+    await render.pool.close();
+    await rm(render.bundle.dir, { recursive: true, force: true });
+  };
 
   return {
     name: 'news:prerender',
@@ -185,44 +230,49 @@ export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
       const outDir = path.resolve(server.config.root, server.config.build.outDir);
       server.middlewares.use(staticHostMiddleware(outDir, server.config.base));
     },
+    buildStart() {
+      if (config.command !== 'build' || config.build.ssr || !news) return;
+      failed = false;
+      const mainEntry = deferred<ServerEntry>();
+      // Not awaited: the build goes on meanwhile. A failure is reported by closeBundle.
+      run = { started: performance.now(), render: startArticleRender(config, news, options.workers, mainEntry.promise), mainEntry };
+      run.render.catch(() => undefined);
+    },
+    async buildEnd(error) {
+      if (!error) return;
+      // A failed build is not prerendered; closeBundle finds nothing to do.
+      failed = true;
+      await stop();
+    },
     closeBundle: {
       order: 'post',
       sequential: true,
       async handler() {
-        if (config.command !== 'build' || config.build.ssr) return;
-        const build = news?.getBuild();
-        if (!build) {
+        if (config.command !== 'build' || config.build.ssr || failed) return;
+        if (!run) {
           config.logger.warn('prerender: no news build found (is newsPlugin() before prerenderPlugin()?); skipped');
           return;
         }
-        const started = performance.now();
-        const outDir = path.resolve(config.root, config.build.outDir);
-        const index: NewsIndex = build.index;
-        const siteUrl = index.site.url ?? news?.getOptions()?.siteUrl;
-        const site: SiteInfo = { name: index.site.name, ...(siteUrl ? { url: siteUrl } : {}) };
-        const base = config.base;
-        const ctx: PageContext = { outDir, base, site, index, template: splitTemplate(await readFile(path.join(outDir, 'index.html'), 'utf8')) };
-
-        const bundle = await buildServerBundle(config);
-        const bundled = performance.now();
+        const closing = performance.now();
         try {
+          const { bundle, pages, workerCount } = await run.render;
+          if (!pages) {
+            config.logger.warn('prerender: the news plugin wrote no data; skipped');
+            return;
+          }
           const entry = (await import(pathToFileURL(bundle.entry).href)) as ServerEntry;
-          // The template is read already (ctx), so index.html can be overwritten at any time: the
-          // main thread writes the other pages while the workers start on the articles.
-          const others = writeOtherPages(entry, ctx, build, (message) => config.logger.warn(message));
-          const slugs = build.cards.map((c) => c.slug);
-          const workerCount = slugs.length >= WORKERS_FROM ? (options.workers ?? Math.min(Math.max(availableParallelism() - 1, 1), 7)) : 0;
-          const articles = await renderArticles(entry, bundle, ctx, slugs, workerCount, others);
-          const otherPages = await others;
-          const pagesDone = performance.now();
+          // The workers are on the articles already; this thread writes the other pages, then joins them.
+          const others = writeOtherPages(entry, pages.ctx, pages.build, (message) => config.logger.warn(message));
+          void others.then(() => run?.mainEntry.resolve(entry), () => undefined);
+          const [articles, otherPages] = await Promise.all([pages.done, others]);
 
           const ms = (t: number) => Math.round(t);
           config.logger.info(
-            `prerender: ${articles} article pages + ${otherPages} other pages in ${ms(performance.now() - started)} ms ` +
-              `(server bundle ${ms(bundled - started)} ms, pages ${ms(pagesDone - bundled)} ms on ${workerCount + 1} thread${workerCount ? 's' : ''})`,
+            `prerender: ${articles} article pages + ${otherPages} other pages, ${ms(performance.now() - closing)} ms after the bundle closed ` +
+              `(server bundle and workers started ${ms(closing - run.started)} ms before; pages on ${workerCount + 1} thread${workerCount ? 's' : ''})`,
           );
         } finally {
-          await rm(bundle.dir, { recursive: true, force: true });
+          await stop();
         }
       },
     },
