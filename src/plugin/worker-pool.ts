@@ -119,6 +119,11 @@ export class WorkerPool {
     payload: (batch: T[]) => unknown,
     /** The main thread joins in once this settles (it may have other work first); false: never. */
     mainReady: Promise<unknown> | false = Promise.resolve(),
+    /**
+     * Batches queued at each worker. Two keep a worker busy while the main thread hands out the
+     * next; more when the main thread has long synchronous work of its own meanwhile.
+     */
+    inFlight = 2,
   ): Promise<R[]> {
     const results: R[] = [];
     let next = 0;
@@ -142,10 +147,10 @@ export class WorkerPool {
         await new Promise((resolve) => setImmediate(resolve));
         return result;
       })),
-      // Two batches in flight per worker: the next one is already queued when a worker
+      // Several batches in flight per worker: the next one is already queued when a worker
       // finishes, instead of waiting for the busy main thread to hand it out.
       ...this.workers.flatMap((starting) =>
-        [0, 1].map(async () => {
+        Array.from({ length: inFlight }, async () => {
           const worker = await starting;
           if (worker) await drain((batch) => worker.call<R>(kind, payload(batch)));
         }),

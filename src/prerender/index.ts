@@ -41,8 +41,14 @@ export interface PrerenderOptions {
   workers?: number;
 }
 
-/** Articles per message to a worker. */
-const BATCH = 100;
+/** Articles per message to a worker (about 25 ms of work). */
+const BATCH = 50;
+/**
+ * Batches queued at each worker. The workers start while the main thread still closes the
+ * bundle and renders the other pages, with stretches of synchronous work during which it hands
+ * out no batch: with two queued, the workers sat idle then.
+ */
+const IN_FLIGHT = 6;
 /** Below this many articles, starting workers costs more than it saves. */
 const WORKERS_FROM = 400;
 
@@ -154,7 +160,7 @@ async function startArticleRender(config: ResolvedConfig, news: NewsPluginApi, w
     await pool.broadcast('context', ctx);
     let entry: ServerEntry | undefined;
     const mainReady = mainEntry.then((e) => (entry = e));
-    const counts = await pool.mapBatches('render', slugs, BATCH, (batch) => renderArticleBatch(entry!, ctx, batch), (batch) => batch, mainReady);
+    const counts = await pool.mapBatches('render', slugs, BATCH, (batch) => renderArticleBatch(entry!, ctx, batch), (batch) => batch, mainReady, IN_FLIGHT);
     return counts.reduce((a, b) => a + b, 0);
   })();
   // Awaited by closeBundle; until then a failure must not count as unhandled.
