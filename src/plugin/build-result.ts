@@ -4,7 +4,7 @@ import type { NewsIndex, Scope, SortKey } from '../contract/feed.ts';
 import type { DetailStore } from './detail-store.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { linkedDetailJson, type LinkedArticle } from './link.ts';
-import type { Lists } from './lists.ts';
+import { feedPageJson, type Lists } from './lists.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
 /** The outcome of one build: every data file, addressable by its `dataPaths` path. */
@@ -44,7 +44,13 @@ export class NewsBuild {
   *listFiles(): Generator<[string, string]> {
     yield [dataPaths.index(), JSON.stringify(this.lists.index)];
     yield [dataPaths.providers(), JSON.stringify(this.lists.providers)];
-    for (const [path, page] of this.lists.feedPages()) yield [path, JSON.stringify(page)];
+    const cardJson = new WeakMap<ArticleCard, string>();
+    const json = (card: ArticleCard) => {
+      let text = cardJson.get(card);
+      if (text === undefined) cardJson.set(card, (text = JSON.stringify(card)));
+      return text;
+    };
+    for (const [path, page] of this.lists.feedPages()) yield [path, feedPageJson(page, json)];
   }
 
   /** Every data file's JSON, articles included; for tests and small corpora. */

@@ -44,6 +44,15 @@ function pages(cards: readonly ArticleCard[]): FeedPage[] {
   }));
 }
 
+/**
+ * A list page's JSON text, exactly as `JSON.stringify(page)` writes it, from each card's text:
+ * every card is on 6 to 12 list pages (each sort of the feed and of each of its topics), so
+ * `cardJson` can make a card's text once for all of them.
+ */
+export function feedPageJson(page: FeedPage, cardJson: (card: ArticleCard) => string): string {
+  return `{"page":${page.page},"pageCount":${page.pageCount},"total":${page.total},"items":[${page.items.map(cardJson).join(',')}]}`;
+}
+
 export interface Lists {
   index: NewsIndex;
   providers: ProviderIndex;
