@@ -7,6 +7,9 @@ import { linkedDetailJson, type LinkedArticle } from './link.ts';
 import { feedPageJson, type Lists } from './lists.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
+/** See `listFiles`. */
+const KEEP_CARD_TEXT_UP_TO = 50_000;
+
 /** The outcome of one build: every data file, addressable by its `dataPaths` path. */
 export class NewsBuild {
   readonly bySlug: Map<string, LinkedArticle>;
@@ -44,10 +47,16 @@ export class NewsBuild {
   *listFiles(): Generator<[string, string]> {
     yield [dataPaths.index(), JSON.stringify(this.lists.index)];
     yield [dataPaths.providers(), JSON.stringify(this.lists.providers)];
+    // Each card's text is made once for its 6 to 12 pages, up to a point: 100,000 cards' texts
+    // held at once raised the data build's peak memory from 1.16 to 1.40 GB.
     const cardJson = new WeakMap<ArticleCard, string>();
+    const keep = this.cards.length <= KEEP_CARD_TEXT_UP_TO;
     const json = (card: ArticleCard) => {
       let text = cardJson.get(card);
-      if (text === undefined) cardJson.set(card, (text = JSON.stringify(card)));
+      if (text === undefined) {
+        text = JSON.stringify(card);
+        if (keep) cardJson.set(card, text);
+      }
       return text;
     };
     for (const [path, page] of this.lists.feedPages()) yield [path, feedPageJson(page, json)];
