@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { NewsBuild } from './build-result.ts';
 import { PackDetailStore } from './detail-store.ts';
@@ -78,7 +79,7 @@ async function writeLists(build: NewsBuild, outDir: string): Promise<{ files: nu
     files++;
     writeFileSync(target, json);
     // Let the worker pool's messages through now and then (it is waiting for this thread).
-    if (files % 64 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (files % 64 === 0) await nextTurn();
   }
   return { files, bytes };
 }
@@ -115,7 +116,7 @@ async function linkTree(from: string, to: string): Promise<{ files: number; byte
     const source = path.join(from, files[i]!);
     bytes += statSync(source).size;
     linkOrCopy(source, path.join(to, files[i]!));
-    if (i % 256 === 255) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (i % 256 === 255) await nextTurn();
   }
   return { files: files.length, bytes };
 }

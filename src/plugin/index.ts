@@ -93,20 +93,20 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
     },
     async writeBundle(outputOptions) {
       if (config?.build.ssr) return;
-      if (!build) {
+      try {
+        if (!build) return;
+        const outDir = outputOptions.dir ?? path.resolve(config!.root, config!.build.outDir);
+        const started = performance.now();
+        const written = await writeDataFiles(build, outDir, () => dataWritten.resolve(outDir));
+        // The worker threads are done; the prerenderer starts its own.
+        await pipeline?.close();
+        const how = written.reused ? 'linked unchanged' : 'wrote';
+        config!.logger.info(`news: ${how} ${written.files} data files (${(written.bytes / 1e6).toFixed(1)} MB) in ${Math.round(performance.now() - started)} ms`);
+      } finally {
+        // Nothing was written (no build, or writing failed): nobody may wait for it. A promise
+        // settles once, so after a write this changes nothing.
         dataWritten.resolve(undefined);
-        return;
       }
-      const outDir = outputOptions.dir ?? path.resolve(config!.root, config!.build.outDir);
-      const started = performance.now();
-      const written = await writeDataFiles(build, outDir, () => dataWritten.resolve(outDir)).catch((error: unknown) => {
-        dataWritten.resolve(undefined);
-        throw error;
-      });
-      // The worker threads are done; the prerenderer starts its own.
-      await pipeline?.close();
-      const how = written.reused ? 'linked unchanged' : 'wrote';
-      config!.logger.info(`news: ${how} ${written.files} data files (${(written.bytes / 1e6).toFixed(1)} MB) in ${Math.round(performance.now() - started)} ms`);
     },
   };
 

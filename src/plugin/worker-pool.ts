@@ -3,6 +3,7 @@ import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
@@ -144,7 +145,7 @@ export class WorkerPool {
       // Between its batches the main thread yields, so worker replies and starts get through.
       mainReady && mainReady.then(() => drain(async (batch) => {
         const result = await local(batch);
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
         return result;
       })),
       // Several batches in flight per worker: the next one is already queued when a worker

@@ -158,9 +158,8 @@ async function startArticleRender(config: ResolvedConfig, news: NewsPluginApi, w
   const slugs = build.cards.map((c) => c.slug);
   const done = (async () => {
     await pool.broadcast('context', ctx);
-    let entry: ServerEntry | undefined;
-    const mainReady = mainEntry.then((e) => (entry = e));
-    const counts = await pool.mapBatches('render', slugs, BATCH, (batch) => renderArticleBatch(entry!, ctx, batch), (batch) => batch, mainReady, IN_FLIGHT);
+    const local = async (batch: string[]) => renderArticleBatch(await mainEntry, ctx, batch);
+    const counts = await pool.mapBatches('render', slugs, BATCH, local, (batch) => batch, mainEntry, IN_FLIGHT);
     return counts.reduce((a, b) => a + b, 0);
   })();
   // Awaited by closeBundle; until then a failure must not count as unhandled.

@@ -31,7 +31,7 @@ const exactCache = new Map<string, string>();
 
 /**
  * "June 11, 2020 at 6:51 PM UTC". Remembered per date: the format costs tens of microseconds,
- * and the citing articles listed on prerendered pages repeat the same dates across pages.
+ * and the feed renders its cards' dates again as it re-sorts, filters and loads more.
  */
 export function exactTime(iso: string): string {
   let text = exactCache.get(iso);
