@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { sharedCorpusDir } from '../../support/shared-corpus';
 import { assertChromium } from './chromium';
 
 declare module 'vitest' {
@@ -32,10 +33,8 @@ const VITE_BIN = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 export const CORPORA = {
   seeds: join(ROOT, 'seeds'),
   hostile: join(ROOT, 'tests', 'fixtures', 'hostile'),
-  // The real Smartable corpus sits next to the checkout; E2E_CORPUS_DIR points elsewhere.
-  corpus: process.env.E2E_CORPUS_DIR
-    ? resolve(process.env.E2E_CORPUS_DIR)
-    : resolve(ROOT, '..', 'shared', 'corpus', 'smartable-power-apps-2019-2020'),
+  // The real Smartable corpus, next to the checkout (see sharedCorpusDir for elsewhere).
+  corpus: sharedCorpusDir(),
 } as const;
 type CorpusName = keyof typeof CORPORA;
 
@@ -66,7 +65,7 @@ async function build(name: CorpusName): Promise<void> {
   const out = outDir(name);
   if (process.env.E2E_REUSE_BUILD === '1' && existsSync(join(out, 'index.html'))) return;
   if (!existsSync(CORPORA[name])) {
-    throw new Error(`e2e: corpus folder for "${name}" not found: ${CORPORA[name]}${name === 'corpus' ? ' (set E2E_CORPUS_DIR)' : ''}`);
+    throw new Error(`e2e: corpus folder for "${name}" not found: ${CORPORA[name]}${name === 'corpus' ? ' (set SMARTABLE_CORPUS_DIR)' : ''}`);
   }
   const started = Date.now();
   await new Promise<void>((resolveBuild, reject) => {

@@ -7,9 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { dataPaths } from '../../../src/contract/data-paths';
 import { writeDataFiles } from '../../../src/plugin/emit';
 import { buildNewsData } from '../../../src/plugin/pipeline';
+import { sharedCorpusDir } from '../../support/shared-corpus';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus/smartable-power-apps-2019-2020');
+const CORPUS = sharedCorpusDir();
 
 describe('the real corpus (../shared/corpus)', () => {
   it('builds with zero errors; videos expose their YouTube embed; items without webUrl use originalUrl', async () => {

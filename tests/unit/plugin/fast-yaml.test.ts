@@ -5,6 +5,7 @@ import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../bench/generate/corpus';
 import { parseSimpleYaml } from '../../../src/plugin/fast-yaml';
+import { sharedCorpusDir } from '../../support/shared-corpus';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const jsYaml = (matter as unknown as { engines: { yaml: { parse(text: string): unknown } } }).engines.yaml;
@@ -22,7 +23,7 @@ async function frontMatters(dir: string): Promise<[string, string][]> {
 
 describe('fast YAML path', () => {
   it('gives exactly what js-yaml gives on every front matter of the seeds and the real corpus', async () => {
-    const all = [...(await frontMatters(path.join(ROOT, 'seeds'))), ...(await frontMatters(path.resolve(ROOT, '../shared/corpus/smartable-power-apps-2019-2020')))];
+    const all = [...(await frontMatters(path.join(ROOT, 'seeds'))), ...(await frontMatters(sharedCorpusDir()))];
     expect(all).toHaveLength(80);
     let fast = 0;
     for (const [file, yaml] of all) {
