@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { dataPaths } from '../contract/data-paths.ts';
@@ -17,29 +17,100 @@ export interface WriteResult {
 }
 
 const COMPLETE = '.complete';
+/** Outputs being written into the cache are named `.writing-<pid>-<n>` until complete. */
+const WRITING = '.writing-';
+let writingCounter = 0;
+
+/** A build's data files, complete, in a folder of the output cache. */
+export interface PreparedData {
+  dir: string;
+  /** True when an identical earlier output was found there instead of written. */
+  reused: boolean;
+}
 
 /**
- * Writes every data file under `outDir` (paths as in `dataPaths`), streaming so memory stays
- * flat. With a cache, the finished output is kept (as hard links, no extra bytes) under the
- * build's fingerprint, and a rebuild of unchanged content links it instead of writing.
- * `onWritten` is called as soon as every file is in `outDir`.
+ * Makes sure the output cache holds this build's data files (paths as in `dataPaths`) under its
+ * fingerprint: written now, or kept from an earlier build of the same content. Undefined when
+ * the build has no cache. The news plugin calls this as soon as the content is linked, so the
+ * writing overlaps the app's bundling; `writeDataFiles` then only links the files.
  */
-export async function writeDataFiles(build: NewsBuild, outDir: string, onWritten?: () => void): Promise<WriteResult> {
-  const cached = build.outputCacheDir ? path.join(build.outputCacheDir, build.fingerprint) : undefined;
-  if (cached && existsSync(path.join(cached, COMPLETE))) {
-    const linked = await linkTree(cached, outDir);
-    onWritten?.();
-    return { ...linked, reused: true };
-  }
+export async function prepareDataFiles(build: NewsBuild): Promise<PreparedData | undefined> {
+  const root = build.outputCacheDir;
+  if (!root) return undefined;
+  const kept = path.join(root, build.fingerprint);
+  if (existsSync(path.join(kept, COMPLETE))) return { dir: kept, reused: true };
+  // Written under a name of its own and renamed when complete, so that another build of the
+  // same content (tests build in parallel) never links a half-written output.
+  const staging = path.join(root, `${WRITING}${process.pid}-${++writingCounter}`);
   const timing = new PhaseTimer();
-  const written = await writeFresh(build, outDir);
+  await rm(staging, { recursive: true, force: true });
+  await writeFresh(build, staging);
+  await writeFile(path.join(staging, COMPLETE), '');
   timing.mark('write');
-  // Readers (the prerenderer's workers) may start now; keeping a copy does not change the files.
-  onWritten?.();
-  if (cached) await keepOutput(build.outputCacheDir!, cached, outDir);
-  timing.mark('keep output');
+  await publish(root, staging, kept);
+  timing.mark('publish');
   timing.report();
-  return { ...written, reused: false };
+  return { dir: kept, reused: false };
+}
+
+/**
+ * Renames the complete `staging` to `kept`, removing the other outputs (one is kept per content
+ * folder) and what dead builds left half-written. If another build published the same content
+ * meanwhile, its copy is used: it holds the same files.
+ */
+async function publish(root: string, staging: string, kept: string): Promise<void> {
+  const done = () => existsSync(path.join(kept, COMPLETE));
+  if (!done()) {
+    for (const name of await readdir(root)) {
+      const entry = path.join(root, name);
+      if (entry === staging || entry === kept) continue;
+      const writer = name.startsWith(WRITING) ? Number(name.slice(WRITING.length).split('-')[0]) : undefined;
+      if (writer !== undefined && isAlive(writer)) continue;
+      await rm(entry, { recursive: true, force: true });
+    }
+    // Only a complete folder is ever renamed here; an incomplete one of this name is from an
+    // interrupted build of an earlier version, which filled the kept copy in place.
+    if (existsSync(kept) && !done()) await rm(kept, { recursive: true, force: true });
+    try {
+      await rename(staging, kept);
+      return;
+    } catch (error) {
+      if (!done()) throw error;
+    }
+  }
+  await rm(staging, { recursive: true, force: true });
+}
+
+/**
+ * Puts every data file under `outDir`: hard links to the cache's copy when the build has a cache
+ * (`prepared`, begun earlier by the caller, or now), else written there directly, streaming so
+ * memory stays flat. `onReadable` gets a folder holding every data file as soon as there is one:
+ * the cache's copy, before the links are made, or `outDir`.
+ */
+export async function writeDataFiles(
+  build: NewsBuild,
+  outDir: string,
+  onReadable?: (dataDir: string) => void,
+  prepared: Promise<PreparedData | undefined> = prepareDataFiles(build),
+): Promise<WriteResult> {
+  const ready = await prepared;
+  if (!ready) {
+    const written = await writeFresh(build, outDir);
+    onReadable?.(outDir);
+    return { ...written, reused: false };
+  }
+  onReadable?.(ready.dir);
+  const linked = await linkTree(ready.dir, outDir);
+  return { ...linked, reused: ready.reused };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function writeFresh(build: NewsBuild, outDir: string): Promise<{ files: number; bytes: number }> {
@@ -96,9 +167,10 @@ async function listTree(dir: string): Promise<string[]> {
 function linkOrCopy(source: string, target: string): void {
   try {
     linkSync(source, target);
-  } catch {
+  } catch (error) {
     rmSync(target, { force: true });
-    copyFileSync(source, target);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') linkSync(source, target);
+    else copyFileSync(source, target);
   }
 }
 
@@ -119,16 +191,4 @@ async function linkTree(from: string, to: string): Promise<{ files: number; byte
     if (i % 256 === 255) await nextTurn();
   }
   return { files: files.length, bytes };
-}
-
-/** Keeps this output as the only cached one (older fingerprints are removed). */
-async function keepOutput(root: string, cached: string, outDir: string): Promise<void> {
-  await rm(root, { recursive: true, force: true });
-  try {
-    await linkTree(path.join(outDir, 'data'), path.join(cached, 'data'));
-    await writeFile(path.join(cached, COMPLETE), '');
-  } catch {
-    // A cache that cannot be filled (another file system, no space) only costs the next build.
-    await rm(cached, { recursive: true, force: true });
-  }
 }

@@ -5,7 +5,7 @@ import { NEWS_UPDATE_EVENT, type NewsUpdatePayload } from '../contract/dev-event
 import type { NewsBuild } from './build-result.ts';
 import { deferred } from './deferred.ts';
 import { countBySeverity } from './diagnostics.ts';
-import { writeDataFiles } from './emit.ts';
+import { prepareDataFiles, writeDataFiles, type PreparedData } from './emit.ts';
 import { isContentFile } from './load.ts';
 import { resolveOptions, type NewsPluginOptions, type ResolvedOptions } from './options.ts';
 import { NewsPipeline } from './pipeline.ts';
@@ -23,11 +23,18 @@ export interface NewsPluginApi {
    */
   whenBuilt(): Promise<NewsBuild | undefined>;
   /**
-   * Settles with the output folder once every data file of this build is in it (undefined if
-   * writing failed or was skipped), before the bundle closes: the prerenderer's workers start
-   * on the article pages then.
+   * Settles once the app's files are in the output folder and every data file of this build is
+   * in a folder (`dataDir`: the cache's copy, being linked into `outDir` meanwhile, or `outDir`),
+   * before the bundle closes: the prerenderer's workers start on the article pages then.
+   * Undefined if writing failed or was skipped.
    */
-  whenDataWritten(): Promise<string | undefined>;
+  whenDataReadable(): Promise<DataLocation | undefined>;
+}
+
+export interface DataLocation {
+  outDir: string;
+  /** Holds `data/…` as `outDir` will: the same files. */
+  dataDir: string;
 }
 
 /** One cache folder per content folder, where Vite keeps its own caches. */
@@ -47,12 +54,14 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
   let build: NewsBuild | undefined;
   let config: ResolvedConfig | undefined;
   let built: Promise<NewsBuild | undefined> = Promise.resolve(undefined);
-  let dataWritten = deferred<string | undefined>();
+  let dataReadable = deferred<DataLocation | undefined>();
+  /** This build's data files being made in the cache, from the end of `buildStart`. */
+  let prepared: Promise<PreparedData | undefined> | undefined;
   const api: NewsPluginApi = {
     getBuild: () => build,
     getOptions: () => options,
     whenBuilt: () => built,
-    whenDataWritten: () => dataWritten.promise,
+    whenDataReadable: () => dataReadable.promise,
   };
 
   const runPipeline = async (log: (line: string) => void, changed?: string[]) => {
@@ -80,16 +89,23 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
     configResolved,
     async buildStart() {
       if (config?.build.ssr) return;
-      dataWritten = deferred();
+      dataReadable = deferred();
       const running = runPipeline((line) => config!.logger.info(line));
       built = running.catch(() => undefined);
       const result = await running;
       const { errors } = countBySeverity(result.diagnostics);
       if (options!.strict && errors > 0) this.error(`news: ${errors} content error(s) in ${options!.dir} (strict mode)`);
+      // Not awaited: the data files are written while Vite bundles the app (the worker pool
+      // had nothing to do then), and writeBundle only links them into the output.
+      prepared = prepareDataFiles(result);
+      prepared.catch(() => undefined);
     },
-    buildEnd(error) {
-      // No data will be written: nobody may wait for it.
-      if (error) dataWritten.resolve(undefined);
+    async buildEnd(error) {
+      if (!error) return;
+      // No data will be written: nobody may wait for it, and no write may outlive the build.
+      dataReadable.resolve(undefined);
+      await prepared?.catch(() => undefined);
+      prepared = undefined;
     },
     async writeBundle(outputOptions) {
       if (config?.build.ssr) return;
@@ -97,15 +113,23 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
         if (!build) return;
         const outDir = outputOptions.dir ?? path.resolve(config!.root, config!.build.outDir);
         const started = performance.now();
-        const written = await writeDataFiles(build, outDir, () => dataWritten.resolve(outDir));
+        const written = await writeDataFiles(build, outDir, (dataDir) => dataReadable.resolve({ outDir, dataDir }), prepared);
+        prepared = undefined;
         // The worker threads are done; the prerenderer starts its own.
         await pipeline?.close();
-        const how = written.reused ? 'linked unchanged' : 'wrote';
-        config!.logger.info(`news: ${how} ${written.files} data files (${(written.bytes / 1e6).toFixed(1)} MB) in ${Math.round(performance.now() - started)} ms`);
+        const files = `${written.files} data files (${(written.bytes / 1e6).toFixed(1)} MB)`;
+        const ms = `${Math.round(performance.now() - started)} ms`;
+        config!.logger.info(
+          written.reused
+            ? `news: linked ${files}, unchanged since the last build, in ${ms}`
+            : build.outputCacheDir
+              ? `news: wrote ${files} while the app was bundled; linked them into the output in ${ms}`
+              : `news: wrote ${files} in ${ms}`,
+        );
       } finally {
         // Nothing was written (no build, or writing failed): nobody may wait for it. A promise
         // settles once, so after a write this changes nothing.
-        dataWritten.resolve(undefined);
+        dataReadable.resolve(undefined);
       }
     },
   };

@@ -12,6 +12,8 @@ const CHUNK = 5_000;
  * Parsed records on disk, keyed by each file's path and bytes (see `contentKey`): a rebuild
  * with nothing changed skips YAML parsing entirely, whatever the files' time stamps say.
  */
+let saveCounter = 0;
+
 export class ParseCache {
   private records = new Map<string, SourceRecord>();
   private loaded = false;
@@ -64,7 +66,8 @@ export class ParseCache {
     }
     if (!this.dirty) return;
     await mkdir(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
+    // Unique per save: two pipelines of one process may share a cache folder.
+    const temp = `${this.file}.${process.pid}-${++saveCounter}.tmp`;
     const handle = await open(temp, 'w');
     try {
       const writeChunk = async (value: unknown) => {

@@ -6,12 +6,13 @@
  *
  * How: a Vite SSR build bundles src/app/server-entry.tsx (and the worker) into a temporary folder
  * under node_modules/.cache; the main thread and worker threads import it and render batches of
- * articles (each thread reads the article's data file from the output and writes its page).
+ * articles (each thread reads the article's data file and writes its page).
  * The work starts early, not when the bundle closes. The server bundle is built and the workers
  * started in `buildStart` (which Vite runs after the news plugin's, once the content is parsed):
  * a worker takes most of a second to load React, which then overlaps the app's bundling. The
- * workers start on the articles as soon as the data files are written, while the main thread
- * still keeps a copy of the data and closes the bundle; it joins them after the other pages.
+ * news plugin writes the data files meanwhile too (into its cache); the workers start on the
+ * articles as soon as the app's files are written, reading that copy while the main thread links
+ * it into the output and closes the bundle; it joins them after the other pages.
  *
  * Also adds a `vite preview` middleware so deep links resolve to their folders' index.html and
  * unknown paths get 404.html with status 404.
@@ -135,8 +136,8 @@ interface ArticleRender {
 
 /**
  * Bundles the server entry; once the news plugin has the content (so the number of articles is
- * known) starts the workers, which load the bundle meanwhile; once it has written the data
- * files (the client build's index.html is written by then too) hands the workers the articles.
+ * known) starts the workers, which load the bundle meanwhile; once the app's files are written
+ * (index.html is the pages' template) and the data files are readable, hands the workers the articles.
  * The main thread joins when `mainEntry` settles (closeBundle, after the other pages).
  */
 async function startArticleRender(config: ResolvedConfig, news: NewsPluginApi, workers: number | undefined, mainEntry: Promise<ServerEntry>): Promise<ArticleRender> {
@@ -146,15 +147,16 @@ async function startArticleRender(config: ResolvedConfig, news: NewsPluginApi, w
   const workerCount = articles >= WORKERS_FROM ? (workers ?? Math.min(Math.max(availableParallelism() - 1, 1), 7)) : 0;
   const init: WorkerInit = { serverEntry: pathToFileURL(bundle.entry).href };
   const pool = new WorkerPool(workerCount, { file: bundle.worker, workerData: init });
-  const outDir = build && (await news.whenDataWritten());
-  if (!build || !outDir) return { bundle, pool, workerCount };
+  const data = build && (await news.whenDataReadable());
+  if (!build || !data) return { bundle, pool, workerCount };
+  const { outDir, dataDir } = data;
 
   const index: NewsIndex = build.index;
   const siteUrl = index.site.url ?? news.getOptions()?.siteUrl;
   const site: SiteInfo = { name: index.site.name, ...(siteUrl ? { url: siteUrl } : {}) };
   // Read before anything overwrites index.html with the prerendered feed.
   const template = splitTemplate(await readFile(path.join(outDir, 'index.html'), 'utf8'));
-  const ctx: PageContext = { outDir, base: config.base, site, index, template };
+  const ctx: PageContext = { outDir, dataDir, base: config.base, site, index, template };
   const slugs = build.cards.map((c) => c.slug);
   const done = (async () => {
     await pool.broadcast('context', ctx);

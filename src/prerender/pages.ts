@@ -29,7 +29,10 @@ export interface ServerEntry {
 
 /** Everything a thread needs to render article pages; plain data, so it crosses to workers. */
 export interface PageContext {
+  /** Where pages are written. */
   outDir: string;
+  /** Where the data files are read: `outDir`, or the news plugin's cache copy being linked into it. */
+  dataDir: string;
   /** Vite's base path, with its trailing slash (`/`). */
   base: string;
   site: SiteInfo;
@@ -64,15 +67,15 @@ function makeFolder(dir: string): void {
 }
 
 /**
- * Renders and writes the pages of these articles, reading each one's data file (already in
- * `outDir`: the news plugin writes it before the bundle closes). All file work is synchronous:
+ * Renders and writes the pages of these articles, reading each one's data file (from
+ * `dataDir`, complete before the bundle closes). All file work is synchronous:
  * every core is already rendering (the main thread and one worker per other core), so handing
  * writes to libuv's thread pool only queued them behind the renders and left threads waiting
  * for them at the end of each batch.
  */
 export async function renderArticleBatch(entry: ServerEntry, ctx: PageContext, slugs: readonly string[]): Promise<number> {
   for (const slug of slugs) {
-    const article = JSON.parse(readFileSync(path.join(ctx.outDir, dataPaths.article(slug)), 'utf8')) as ArticleDetail;
+    const article = JSON.parse(readFileSync(path.join(ctx.dataDir, dataPaths.article(slug)), 'utf8')) as ArticleDetail;
     const page = await renderArticlePage(entry, ctx, article);
     const file = fileForRoute(ctx.outDir, articleHref(article.slug));
     makeFolder(path.dirname(file));
