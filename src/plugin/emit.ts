@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -26,6 +26,19 @@ export interface PreparedData {
   dir: string;
   /** True when an identical earlier output was found there instead of written. */
   reused: boolean;
+  /** Their number and size, as recorded in the folder's marker (so no file is stat'ed for it). */
+  files?: number;
+  bytes?: number;
+}
+
+/** The marker of a complete output: its totals (an earlier version left it empty). */
+function readMarker(dir: string): { files?: number; bytes?: number } {
+  try {
+    const { files, bytes } = JSON.parse(readFileSync(path.join(dir, COMPLETE), 'utf8')) as { files?: unknown; bytes?: unknown };
+    return typeof files === 'number' && typeof bytes === 'number' ? { files, bytes } : {};
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -38,19 +51,19 @@ export async function prepareDataFiles(build: NewsBuild): Promise<PreparedData |
   const root = build.outputCacheDir;
   if (!root) return undefined;
   const kept = path.join(root, build.fingerprint);
-  if (existsSync(path.join(kept, COMPLETE))) return { dir: kept, reused: true };
+  if (existsSync(path.join(kept, COMPLETE))) return { dir: kept, reused: true, ...readMarker(kept) };
   // Written under a name of its own and renamed when complete, so that another build of the
   // same content (tests build in parallel) never links a half-written output.
   const staging = path.join(root, `${WRITING}${process.pid}-${++writingCounter}`);
   const timing = new PhaseTimer();
   await rm(staging, { recursive: true, force: true });
-  await writeFresh(build, staging);
-  await writeFile(path.join(staging, COMPLETE), '');
+  const written = await writeFresh(build, staging);
+  await writeFile(path.join(staging, COMPLETE), JSON.stringify(written));
   timing.mark('write');
   await publish(root, staging, kept);
   timing.mark('publish');
   timing.report();
-  return { dir: kept, reused: false };
+  return { dir: kept, reused: false, ...written };
 }
 
 /**
@@ -100,8 +113,8 @@ export async function writeDataFiles(
     return { ...written, reused: false };
   }
   onReadable?.(ready.dir);
-  const linked = await linkTree(ready.dir, outDir);
-  return { ...linked, reused: ready.reused };
+  const linked = await linkTree(ready.dir, outDir, ready.bytes === undefined);
+  return { files: linked.files, bytes: ready.bytes ?? linked.bytes, reused: ready.reused };
 }
 
 function isAlive(pid: number): boolean {
@@ -179,14 +192,14 @@ function linkOrCopy(source: string, target: string): void {
  * pool cost more in queueing than the links themselves (measured on 2 cores). It yields now and
  * then, so worker threads waiting for this thread (the prerenderer's) get their next batch.
  */
-async function linkTree(from: string, to: string): Promise<{ files: number; bytes: number }> {
+async function linkTree(from: string, to: string, countBytes = true): Promise<{ files: number; bytes: number }> {
   const files = await listTree(from);
   const dirs = new Set(files.map((f) => path.dirname(path.join(to, f))));
   for (const dir of [...dirs].sort()) mkdirSync(dir, { recursive: true });
   let bytes = 0;
   for (let i = 0; i < files.length; i++) {
     const source = path.join(from, files[i]!);
-    bytes += statSync(source).size;
+    if (countBytes) bytes += statSync(source).size;
     linkOrCopy(source, path.join(to, files[i]!));
     if (i % 256 === 255) await nextTurn();
   }

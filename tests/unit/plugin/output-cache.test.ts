@@ -35,7 +35,7 @@ describe('the output cache (data files written while the app is bundled, then li
     const cacheDir = path.join(work, 'cache');
     const build = await buildNewsData({ dir: SEEDS, cacheDir });
     const prepared = await prepareDataFiles(build);
-    expect(prepared).toEqual({ dir: path.join(cacheDir, 'output', build.fingerprint), reused: false });
+    expect(prepared).toMatchObject({ dir: path.join(cacheDir, 'output', build.fingerprint), reused: false });
     // Nothing is left under a temporary name, and the kept copy is complete.
     expect(await readdir(path.join(cacheDir, 'output'))).toEqual([build.fingerprint]);
 
@@ -47,10 +47,16 @@ describe('the output cache (data files written while the app is bundled, then li
     const files = await tree(path.join(out, 'data'));
     expect(files.length).toBe(written.files);
     expect(files).toContain(path.relative('data', dataPaths.index()));
+    let bytes = 0;
     for (const file of files) {
       const [a, b] = await Promise.all([stat(path.join(out, 'data', file)), stat(path.join(prepared!.dir, 'data', file))]);
       expect(a.ino, file).toBe(b.ino);
+      bytes += a.size;
     }
+    // The totals come from the kept copy's marker, not from a stat of every file.
+    expect(written.bytes).toBe(bytes);
+    const again = await writeDataFiles(build, path.join(work, 'again'));
+    expect(again).toEqual({ files: written.files, bytes, reused: true });
   });
 
   it('two builds of the same content at once both get complete outputs, and one kept copy', async () => {
