@@ -4,7 +4,7 @@ import { slugify } from '../contract/slug.ts';
 import type { DiagnosticInput } from './diagnostics.ts';
 import { embedFromFeaturedContent, youtubeIdFromUrl } from './embed.ts';
 import { titleKey } from './title-key.ts';
-import { urlIdentity } from './url-identity.ts';
+import { plainHref, urlIdentity } from './url-identity.ts';
 
 /** Bounds that keep one hostile file from costing the whole build its memory or time. */
 export const LIMITS = {
@@ -77,6 +77,8 @@ function readUrl(value: unknown, field: string, report: Report): string | undefi
     report({ code: 'invalid-url', field, message: `is ${trimmed.length} characters long; the URL was dropped`, expected: `at most ${LIMITS.url} characters` });
     return undefined;
   }
+  const plain = plainHref(trimmed);
+  if (plain !== undefined) return plain;
   try {
     const url = new URL(trimmed);
     if (!scheme || !url.hostname) throw new Error('relative');

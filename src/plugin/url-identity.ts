@@ -25,18 +25,29 @@ function isTracking(name: string): boolean {
  */
 const PLAIN_URL = /^https?:\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)((?:\/[A-Za-z0-9\-._~!$&'()*+,;=:@%]*)*)$/;
 
-/**
- * `urlIdentity` without the URL parser, for the URLs that need none (most of a corpus: related
- * lists repeat three URLs per story, and parsing them twice was a tenth of reading a file).
- * Undefined when the parser must decide.
- */
-function plainIdentity(href: string): string | undefined {
-  const match = PLAIN_URL.exec(href);
+/** Host and path of a plain URL (see PLAIN_URL); undefined when the URL parser must decide. */
+function plainParts(text: string): { host: string; path: string } | undefined {
+  const match = PLAIN_URL.exec(text);
   if (!match) return undefined;
   const [, host, path] = match as unknown as [string, string, string];
   // Punycode is checked by the parser; `.`, `..` and `%2e` segments are resolved by it.
   if (host.includes('xn--') || /\/\.|%2e/i.test(path)) return undefined;
-  return host.replace(/^www\./, '') + path.replace(/\/+$/, '');
+  return { host, path };
+}
+
+/**
+ * The href the URL parser would give for `text` when `text` is a plain URL, which needs no
+ * parser. Most URLs of a corpus are plain, and related lists carry three per story: parsing
+ * each one twice (to check it, then for its identity) was a tenth of reading a file.
+ */
+export function plainHref(text: string): string | undefined {
+  const parts = plainParts(text);
+  return parts && (parts.path ? text : `${text}/`);
+}
+
+function plainIdentity(href: string): string | undefined {
+  const parts = plainParts(href);
+  return parts && parts.host.replace(/^www\./, '') + parts.path.replace(/\/+$/, '');
 }
 
 export function urlIdentity(href: string): string | undefined {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../bench/generate/corpus';
-import { parsedUrlIdentity, urlIdentity } from '../../../src/plugin/url-identity';
+import { parsedUrlIdentity, plainHref, urlIdentity } from '../../../src/plugin/url-identity';
 import { sharedCorpusDir } from '../../support/shared-corpus';
 
 const SEEDS = path.resolve(__dirname, '../../../seeds');
@@ -17,6 +17,12 @@ async function urlsIn(dir: string): Promise<string[]> {
     for (const match of text.matchAll(/https?:\/\/[^\s"'<>)\]]+/gi)) urls.push(match[0]);
   }
   return urls;
+}
+
+/** `plainHref`, where it answers, answers what the URL parser does. */
+function expectParserHref(url: string): void {
+  const plain = plainHref(url);
+  if (plain !== undefined) expect(plain, JSON.stringify(url)).toBe(new URL(url).href);
 }
 
 describe('urlIdentity', () => {
@@ -72,7 +78,12 @@ describe('urlIdentity', () => {
       'https://example.com/x?',
       'https://example.com/x#',
     ];
-    for (const url of tricky) expect(urlIdentity(url), JSON.stringify(url)).toBe(parsedUrlIdentity(url));
+    for (const url of tricky) {
+      expect(urlIdentity(url), JSON.stringify(url)).toBe(parsedUrlIdentity(url));
+      expectParserHref(url);
+    }
+    expect(plainHref('https://example.com')).toBe('https://example.com/');
+    expect(plainHref('https://Example.com/x')).toBeUndefined();
   });
 
   it('gives what the URL parser gives for every URL of the seeds, the real corpus and a generated one', async () => {
@@ -84,7 +95,8 @@ describe('urlIdentity', () => {
       let plain = 0;
       for (const url of urls) {
         expect(urlIdentity(url), url).toBe(parsedUrlIdentity(url));
-        if (!url.includes('?') && !url.includes('#')) plain++;
+        expectParserHref(url);
+        if (plainHref(url) !== undefined) plain++;
       }
       expect(plain).toBeGreaterThan(urls.length / 2);
     } finally {
