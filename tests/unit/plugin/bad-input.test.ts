@@ -207,6 +207,26 @@ describe('fixable problems drop the field, keep the article, and warn', () => {
     expect(bad).toMatchObject({ title: 'Bad file article', topics: ['Cloud'], body: [{ kind: 'paragraph', text: 'Body paragraph.' }] });
   });
 
+  it('whitespace in text is collapsed: tabs, line breaks, runs, no-break spaces, at the ends', async () => {
+    const file = `---
+title: "\\tTabs\\there\\r\\nand  runs \\u00a0 end  "
+excerpt: "One\\u2003two\\n\\nthree"
+webUrl: "https://example.com/spaces"
+provider:
+  name: " Spaced   Outlet "
+related:
+  - title: "Related\\ttitle  here"
+    webUrl: "https://example.com/related"
+  - title: "Clean related title"
+    webUrl: "https://example.com/clean"
+---
+`;
+    const { bad, problems } = await buildWith('spaces.md', file);
+    expect(problems).toEqual([]);
+    expect(bad).toMatchObject({ title: 'Tabs here and runs end', excerpt: 'One two three', provider: { name: 'Spaced Outlet' } });
+    expect(bad!.related.map((r) => r.title).sort()).toEqual(['Clean related title', 'Related title here']);
+  });
+
   it('the same story twice: the second copy is skipped with a warning naming the first', async () => {
     const { build, problems } = await buildWith('dupe.md', GOOD.replace('A good article', 'A good article, again').replace('https://example.com/good', 'https://EXAMPLE.com/good/?utm_source=x'));
     expect(build.articles).toHaveLength(1);
