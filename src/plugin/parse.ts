@@ -121,9 +121,10 @@ export function parseFile(file: string, bytes: Uint8Array): FileRecord {
       report({ code: 'front-matter-not-object', line: 2, message: 'the front matter is not a set of fields; the file was skipped', expected: 'key: value lines' });
       return record;
     }
-    const fieldLines = new FieldLines(lines.slice(1, close), 2);
+    // Made on the first problem only: most files have none.
+    let fieldLines: FieldLines | undefined;
     const located = (problem: DiagnosticInput) =>
-      report(problem.line === undefined && problem.field ? { ...problem, line: fieldLines.lineOf(problem.field) } : problem);
+      report(problem.line === undefined && problem.field ? { ...problem, line: (fieldLines ??= new FieldLines(lines.slice(1, close), 2)).lineOf(problem.field) } : problem);
     const body = capBody(parseMarkdownBody(lines.slice(close + 1).join('\n')), located);
     const article = normalizeArticle(file, data as Record<string, unknown>, body, located);
     if (article) record.article = article;
