@@ -4,6 +4,7 @@ import { slugify } from '../contract/slug.ts';
 import type { DiagnosticInput } from './diagnostics.ts';
 import { embedFromFeaturedContent, youtubeIdFromUrl } from './embed.ts';
 import { titleKey } from './title-key.ts';
+import { ownCopy } from './own-copy.ts';
 import { plainHref, urlIdentity } from './url-identity.ts';
 
 /** Bounds that keep one hostile file from costing the whole build its memory or time. */
@@ -47,7 +48,7 @@ const UNCLEAN_SPACE = /[^\S ]| {2}|^ | $/;
 /** Collapses whitespace (excerpts carry `\r\n` and runs of spaces) and caps the length. */
 function cleanText(value: string, max: number, field: string, report: Report): string {
   // Most text is clean already: testing is five times cheaper than replacing every space.
-  let text = UNCLEAN_SPACE.test(value) ? value.replace(/\s+/g, ' ').trim() : value;
+  let text = UNCLEAN_SPACE.test(value) ? value.replace(/\s+/g, ' ').trim() : ownCopy(value);
   if (text.length > max) {
     report({ code: 'field-truncated', field, message: `${text.length} characters, cut to ${max}`, expected: `at most ${max} characters` });
     text = `${text.slice(0, max - 1).trimEnd()}…`;
@@ -82,7 +83,7 @@ function readUrl(value: unknown, field: string, report: Report): string | undefi
     return undefined;
   }
   const plain = plainHref(trimmed);
-  if (plain !== undefined) return plain;
+  if (plain !== undefined) return ownCopy(plain);
   try {
     const url = new URL(trimmed);
     if (!scheme || !url.hostname) throw new Error('relative');
