@@ -11,7 +11,7 @@ export interface DataBuildArgs {
 export interface DataBuildResult {
   /** Pipeline build (read, parse, link, lists). */
   buildMs: number;
-  /** writeDataFiles. */
+  /** writeDataFiles, and the end of saving the parse cache (it is saved meanwhile). */
   writeMs: number;
   totalMs: number;
   /** Peak resident set of this process (all threads), from getrusage. */
@@ -30,9 +30,12 @@ export async function dataBuildTask({ dir, cacheDir, outDir }: DataBuildArgs): P
   let sampled = process.memoryUsage().rss;
   const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 50);
   const t0 = performance.now();
-  const build = await new NewsPipeline({ dir, cacheDir }).build();
+  const pipeline = new NewsPipeline({ dir, cacheDir });
+  const build = await pipeline.build();
   const t1 = performance.now();
   const written = await writeDataFiles(build, outDir);
+  // The parse cache is saved meanwhile; a build is done when it is.
+  await pipeline.close();
   const t2 = performance.now();
   clearInterval(sampler);
   sampled = Math.max(sampled, process.memoryUsage().rss);

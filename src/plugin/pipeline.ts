@@ -51,6 +51,8 @@ export class NewsPipeline {
   private records = new Map<string, SourceRecord>();
   private pool?: WorkerPool;
   private liveKeys?: Set<string>;
+  /** The parse cache being saved after a full build (see `build`). */
+  private saving: Promise<void> = Promise.resolve();
   private readonly cache?: ParseCache;
   private readonly store: DetailStore;
 
@@ -68,6 +70,7 @@ export class NewsPipeline {
    * files and new ones; without it every file is read and compared by content.
    */
   async build(changed?: readonly string[]): Promise<NewsBuild> {
+    await this.saving;
     const { dir } = this.options;
     const timing = new PhaseTimer();
     const changedSet = changed ? new Set(changed.map((f) => path.relative(dir, path.resolve(dir, f)).split(path.sep).join('/'))) : undefined;
@@ -119,21 +122,29 @@ export class NewsPipeline {
     this.records = next;
     const liveKeys = new Set([...next.values()].map((r) => r.key));
     this.liveKeys = liveKeys;
-    // A watcher's rebuild (one file changed) must be quick: the cache is saved on close instead.
-    if (!changed) await this.persist();
-    timing.mark('save');
 
     const records = [...next.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
     const result = this.assemble(files.length, records);
     timing.mark('link+lists');
     timing.report();
+    // Saved while the caller starts on the output, not before: the worker pool would wait for
+    // it with nothing to do. `close` and the next build wait for it, and a failure to save
+    // surfaces there. A watcher's rebuild (one file changed) must be quick: it saves on close.
+    if (!changed) this.saving = this.persist();
+    this.saving.catch(() => undefined);
     return result;
+  }
+
+  /** Settles when the parse cache of the last full build is saved (rejects if that failed). */
+  saved(): Promise<void> {
+    return this.saving;
   }
 
   /** Stops the worker threads (they never keep the process alive, but hold memory). */
   async close(): Promise<void> {
     await this.pool?.close();
     this.pool = undefined;
+    await this.saving;
     await this.persist();
   }
 
@@ -172,6 +183,10 @@ export class NewsPipeline {
   }
 }
 
+/** One build, with its parse cache saved. */
 export async function buildNewsData(options: PipelineOptions): Promise<NewsBuild> {
-  return new NewsPipeline(options).build();
+  const pipeline = new NewsPipeline(options);
+  const build = await pipeline.build();
+  await pipeline.saved();
+  return build;
 }
