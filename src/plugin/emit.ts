@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -21,23 +21,29 @@ const COMPLETE = '.complete';
 const WRITING = '.writing-';
 let writingCounter = 0;
 
+interface Totals {
+  files: number;
+  bytes: number;
+}
+
 /** A build's data files, complete, in a folder of the output cache. */
-export interface PreparedData {
+export interface PreparedData extends Totals {
   dir: string;
   /** True when an identical earlier output was found there instead of written. */
   reused: boolean;
-  /** Their number and size, as recorded in the folder's marker (so no file is stat'ed for it). */
-  files?: number;
-  bytes?: number;
 }
 
-/** The marker of a complete output: its totals (an earlier version left it empty). */
-function readMarker(dir: string): { files?: number; bytes?: number } {
+/**
+ * The totals recorded in a complete output's marker (so no file is stat'ed for them), or
+ * undefined when the output is not complete. An earlier version's empty marker counts as not
+ * complete: that output is written again once.
+ */
+function completeOutput(dir: string): Totals | undefined {
   try {
-    const { files, bytes } = JSON.parse(readFileSync(path.join(dir, COMPLETE), 'utf8')) as { files?: unknown; bytes?: unknown };
-    return typeof files === 'number' && typeof bytes === 'number' ? { files, bytes } : {};
+    const { files, bytes } = JSON.parse(readFileSync(path.join(dir, COMPLETE), 'utf8')) as Partial<Record<keyof Totals, unknown>>;
+    return typeof files === 'number' && typeof bytes === 'number' ? { files, bytes } : undefined;
   } catch {
-    return {};
+    return undefined;
   }
 }
 
@@ -51,7 +57,8 @@ export async function prepareDataFiles(build: NewsBuild): Promise<PreparedData |
   const root = build.outputCacheDir;
   if (!root) return undefined;
   const kept = path.join(root, build.fingerprint);
-  if (existsSync(path.join(kept, COMPLETE))) return { dir: kept, reused: true, ...readMarker(kept) };
+  const earlier = completeOutput(kept);
+  if (earlier) return { dir: kept, reused: true, ...earlier };
   // Written under a name of its own and renamed when complete, so that another build of the
   // same content (tests build in parallel) never links a half-written output.
   const staging = path.join(root, `${WRITING}${process.pid}-${++writingCounter}`);
@@ -72,7 +79,7 @@ export async function prepareDataFiles(build: NewsBuild): Promise<PreparedData |
  * meanwhile, its copy is used: it holds the same files.
  */
 async function publish(root: string, staging: string, kept: string): Promise<void> {
-  const done = () => existsSync(path.join(kept, COMPLETE));
+  const done = () => completeOutput(kept) !== undefined;
   if (!done()) {
     for (const name of await readdir(root)) {
       const entry = path.join(root, name);
@@ -82,8 +89,8 @@ async function publish(root: string, staging: string, kept: string): Promise<voi
       await rm(entry, { recursive: true, force: true });
     }
     // Only a complete folder is ever renamed here; an incomplete one of this name is from an
-    // interrupted build of an earlier version, which filled the kept copy in place.
-    if (existsSync(kept) && !done()) await rm(kept, { recursive: true, force: true });
+    // earlier version, which filled the kept copy in place.
+    if (existsSync(kept)) await rm(kept, { recursive: true, force: true });
     try {
       await rename(staging, kept);
       return;
@@ -113,8 +120,8 @@ export async function writeDataFiles(
     return { ...written, reused: false };
   }
   onReadable?.(ready.dir);
-  const linked = await linkTree(ready.dir, outDir, ready.bytes === undefined);
-  return { files: linked.files, bytes: ready.bytes ?? linked.bytes, reused: ready.reused };
+  await linkTree(ready.dir, outDir);
+  return { files: ready.files, bytes: ready.bytes, reused: ready.reused };
 }
 
 function isAlive(pid: number): boolean {
@@ -192,16 +199,12 @@ function linkOrCopy(source: string, target: string): void {
  * pool cost more in queueing than the links themselves (measured on 2 cores). It yields now and
  * then, so worker threads waiting for this thread (the prerenderer's) get their next batch.
  */
-async function linkTree(from: string, to: string, countBytes = true): Promise<{ files: number; bytes: number }> {
+async function linkTree(from: string, to: string): Promise<void> {
   const files = await listTree(from);
   const dirs = new Set(files.map((f) => path.dirname(path.join(to, f))));
   for (const dir of [...dirs].sort()) mkdirSync(dir, { recursive: true });
-  let bytes = 0;
   for (let i = 0; i < files.length; i++) {
-    const source = path.join(from, files[i]!);
-    if (countBytes) bytes += statSync(source).size;
-    linkOrCopy(source, path.join(to, files[i]!));
+    linkOrCopy(path.join(from, files[i]!), path.join(to, files[i]!));
     if (i % 256 === 255) await nextTurn();
   }
-  return { files: files.length, bytes };
 }

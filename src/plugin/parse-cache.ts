@@ -8,12 +8,13 @@ const CACHE_VERSION = 7;
 /** Records per serialized chunk: one buffer for 100,000 records would double peak memory. */
 const CHUNK = 5_000;
 
+/** Numbers each save's temporary file (see `save`). */
+let saveCounter = 0;
+
 /**
  * Parsed records on disk, keyed by each file's path and bytes (see `contentKey`): a rebuild
  * with nothing changed skips YAML parsing entirely, whatever the files' time stamps say.
  */
-let saveCounter = 0;
-
 export class ParseCache {
   private records = new Map<string, SourceRecord>();
   private loaded = false;

@@ -130,8 +130,10 @@ export class NewsPipeline {
     // Saved while the caller starts on the output, not before: the worker pool would wait for
     // it with nothing to do. `close` and the next build wait for it, and a failure to save
     // surfaces there. A watcher's rebuild (one file changed) must be quick: it saves on close.
-    if (!changed) this.saving = this.persist();
-    this.saving.catch(() => undefined);
+    if (!changed) {
+      this.saving = this.persist();
+      this.saving.catch(() => undefined);
+    }
     return result;
   }
 
