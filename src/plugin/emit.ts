@@ -89,8 +89,9 @@ async function publish(root: string, staging: string, kept: string): Promise<voi
       await rm(entry, { recursive: true, force: true });
     }
     // Only a complete folder is ever renamed here; an incomplete one of this name is from an
-    // earlier version, which filled the kept copy in place.
-    if (existsSync(kept)) await rm(kept, { recursive: true, force: true });
+    // earlier version, which filled the kept copy in place. Asked again: another build may
+    // have published it while this one removed the others.
+    if (existsSync(kept) && !done()) await rm(kept, { recursive: true, force: true });
     try {
       await rename(staging, kept);
       return;
