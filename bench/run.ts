@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --sizes 1000,10000,100000] [--skip-hugo] [--skip-browser] [--hugo-100k]
- *  [--out bench/results/latest.json] [--markdown] [--seed 1]`
+ *  [--out bench/results/latest.json] [--markdown] [--seed 1]
+ *  [--rounds 3]`
  *
  * Issue 5's benchmark: for each size, a deterministic synthetic corpus (cached under
  * .cache/bench), then cold and warm data builds, data bytes, the production build, Hugo on the

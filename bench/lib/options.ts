@@ -11,6 +11,8 @@ export interface BenchOptions {
   out: string;
   markdown: boolean;
   seed: number;
+  /** Production builds and Hugo builds, alternating, where Hugo runs; their medians are reported. */
+  rounds: number;
   /** Working folder for corpora, caches and builds. */
   cacheRoot: string;
   /** Progress lines (default: stderr). */
@@ -30,12 +32,15 @@ export function parseBenchArgs(argv: string[], repoRoot: string): BenchOptions {
       out: { type: 'string', default: 'bench/results/latest.json' },
       markdown: { type: 'boolean', default: false },
       seed: { type: 'string', default: '1' },
+      rounds: { type: 'string', default: '3' },
     },
   });
   const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/k$/i, '000')));
   if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--sizes: positive integers separated by commas, got ${values.sizes}`);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new Error(`--seed: an integer, got ${values.seed}`);
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds: a positive integer, got ${values.rounds}`);
   return {
     sizes,
     skipHugo: values['skip-hugo'],
@@ -44,6 +49,7 @@ export function parseBenchArgs(argv: string[], repoRoot: string): BenchOptions {
     out: path.resolve(repoRoot, values.out),
     markdown: values.markdown,
     seed,
+    rounds,
     cacheRoot: path.join(repoRoot, '.cache', 'bench'),
   };
 }

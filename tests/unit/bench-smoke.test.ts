@@ -22,6 +22,7 @@ beforeAll(async () => {
     out,
     markdown: false,
     seed: 1,
+    rounds: 3,
     cacheRoot: work,
     log: () => undefined,
   });
