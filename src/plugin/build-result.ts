@@ -4,7 +4,7 @@ import type { NewsIndex, Scope, SortKey } from '../contract/feed.ts';
 import type { DetailStore } from './detail-store.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { linkedDetailJson, type LinkedArticle } from './link.ts';
-import { feedPageJson, type Lists } from './lists.ts';
+import { feedPageBytes, type Lists } from './lists.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
 /** See `listFiles`. */
@@ -43,27 +43,27 @@ export class NewsBuild {
     return JSON.parse(linkedDetailJson(article, await this.store.get(article.detailKey!))) as ArticleDetail;
   }
 
-  /** Every list file as [path, JSON text], in a fixed order (articles are written separately). */
-  *listFiles(): Generator<[string, string]> {
-    yield [dataPaths.index(), JSON.stringify(this.lists.index)];
-    yield [dataPaths.providers(), JSON.stringify(this.lists.providers)];
-    // Each card's text is made once for its 6 to 12 pages, up to a point: 100,000 cards' texts
+  /** Every list file as [path, JSON as UTF-8 bytes], in a fixed order (articles are written separately). */
+  *listFiles(): Generator<[string, Buffer]> {
+    yield [dataPaths.index(), Buffer.from(JSON.stringify(this.lists.index))];
+    yield [dataPaths.providers(), Buffer.from(JSON.stringify(this.lists.providers))];
+    // Each card is encoded once for its 6 to 12 pages, up to a point: 100,000 cards' texts
     // held at once raised the data build's peak memory from 1.16 to 1.40 GB.
-    const kept = new WeakMap<ArticleCard, string>();
-    const json =
+    const kept = new WeakMap<ArticleCard, Buffer>();
+    const bytes =
       this.cards.length > KEEP_CARD_TEXT_UP_TO
-        ? (card: ArticleCard) => JSON.stringify(card)
+        ? (card: ArticleCard) => Buffer.from(JSON.stringify(card))
         : (card: ArticleCard) => {
-            let text = kept.get(card);
-            if (text === undefined) kept.set(card, (text = JSON.stringify(card)));
-            return text;
+            let encoded = kept.get(card);
+            if (encoded === undefined) kept.set(card, (encoded = Buffer.from(JSON.stringify(card))));
+            return encoded;
           };
-    for (const [path, page] of this.lists.feedPages()) yield [path, feedPageJson(page, json)];
+    for (const [path, page] of this.lists.feedPages()) yield [path, feedPageBytes(page, bytes)];
   }
 
   /** Every data file's JSON, articles included; for tests and small corpora. */
   async allDataFiles(): Promise<[string, string][]> {
-    const files = [...this.listFiles()];
+    const files = [...this.listFiles()].map(([path, bytes]): [string, string] => [path, bytes.toString('utf8')]);
     for (const article of this.articles) files.push([dataPaths.article(article.head.slug), JSON.stringify(await this.readArticle(article.head.slug))]);
     return files;
   }

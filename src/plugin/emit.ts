@@ -167,7 +167,7 @@ async function writeLists(build: NewsBuild, outDir: string): Promise<{ files: nu
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    bytes += Buffer.byteLength(json);
+    bytes += json.length;
     files++;
     writeFileSync(target, json);
     // Let the worker pool's messages through now and then (it is waiting for this thread).

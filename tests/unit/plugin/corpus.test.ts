@@ -61,7 +61,7 @@ describe('the real corpus (../shared/corpus)', () => {
 });
 
 describe('the dev server\'s on-demand data files', () => {
-  // Written list pages are assembled from each card's text (feedPageJson); served ones are
+  // Written list pages are assembled from each card's bytes (feedPageBytes); served ones are
   // JSON.stringify of the page: this compares the two on every page.
   it('are the same bytes as the written ones, and unknown paths have none', async () => {
     const build = await buildNewsData({ dir: CORPUS });
