@@ -160,16 +160,16 @@ async function writeLists(build: NewsBuild, outDir: string): Promise<{ files: nu
   let files = 0;
   let bytes = 0;
   const made = new Set<string>();
-  for (const [file, json] of build.listFiles()) {
+  for (const [file, content] of build.listFiles()) {
     const target = path.join(outDir, file);
     const dir = path.dirname(target);
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    bytes += json.length;
+    bytes += content.length;
     files++;
-    writeFileSync(target, json);
+    writeFileSync(target, content);
     // Let the worker pool's messages through now and then (it is waiting for this thread).
     if (files % 64 === 0) await nextTurn();
   }
@@ -183,13 +183,18 @@ async function writeLists(build: NewsBuild, outDir: string): Promise<{ files: nu
  */
 async function listTree(dir: string): Promise<{ folder: string; name: string }[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const prefix = dir.length + 1;
+  const prefix = withSeparator(dir).length;
   return entries
     .filter((e) => e.isFile() && e.name !== COMPLETE)
     .map((e) => {
       const parent = (e as { parentPath?: string }).parentPath ?? dir;
       return { folder: parent.length < prefix ? '' : parent.slice(prefix) + path.sep, name: e.name };
     });
+}
+
+/** The folder's path ending in exactly one separator, ready to have a relative path appended. */
+function withSeparator(dir: string): string {
+  return path.join(dir, path.sep);
 }
 
 /** Hard-links `source` to `target` (no bytes written); copies on another file system. */
@@ -212,8 +217,8 @@ async function linkTree(from: string, to: string): Promise<void> {
   const files = await listTree(from);
   const dirs = new Set(files.map((f) => f.folder));
   for (const dir of [...dirs].sort()) mkdirSync(path.join(to, dir), { recursive: true });
-  const source = from + path.sep;
-  const target = to.endsWith(path.sep) ? to : to + path.sep;
+  const source = withSeparator(from);
+  const target = withSeparator(to);
   for (let i = 0; i < files.length; i++) {
     const { folder, name } = files[i]!;
     linkOrCopy(source + folder + name, target + folder + name);
