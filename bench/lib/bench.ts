@@ -205,6 +205,7 @@ async function measureSize(size: number, options: BenchOptions, hugoInstalled: b
   details.prodBuildRuns = prodRuns;
   if (!hugoSkipped) details.hugoRuns = hugoRuns;
   // (6) first-screen bytes, of the last build.
+  const firstScreenKeys = ['firstScreenGzip', 'firstScreenJsGzip', 'indexJsonGzip'];
   if (distReady) {
     await attempt(
       'first-screen bytes',
@@ -215,10 +216,10 @@ async function measureSize(size: number, options: BenchOptions, hugoInstalled: b
         row.indexJsonGzip = first.data;
         details.firstScreen = first;
       },
-      ['firstScreenGzip', 'firstScreenJsGzip', 'indexJsonGzip'],
+      firstScreenKeys,
     );
   } else {
-    for (const k of ['firstScreenGzip', 'firstScreenJsGzip', 'indexJsonGzip']) row[k] ??= 'no build';
+    for (const k of firstScreenKeys) row[k] ??= 'no build';
   }
   const hugoMs = row.hugoMs;
   const cold = row.coldBuildMs;
