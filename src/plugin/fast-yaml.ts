@@ -6,11 +6,6 @@
  * Parsing front matter is most of the build's time; this makes it several times faster.
  */
 
-interface Line {
-  indent: number;
-  text: string;
-}
-
 class Unsupported extends Error {}
 const bail = (): never => {
   throw new Unsupported();
@@ -37,6 +32,34 @@ function timestamp(text: string): Date | undefined {
   return result;
 }
 
+/** `text`'s digits from `at` to `at + count` as a number, or -1 if one is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * The form nearly every generated date takes, `2020-07-14T19:45:00Z`, read without the regular
+ * expressions above (it is what they would give); undefined for any other form.
+ */
+function utcSeconds(text: string): Date | undefined {
+  if (text.length !== 20 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(10) !== 84 /* T */) return undefined;
+  if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON || text.charCodeAt(19) !== 90 /* Z */) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, 0));
+}
+
 /** Characters and escapes that mean the same in JSON and in YAML double quotes. */
 const JSON_COMPATIBLE = /^(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*$/;
 
@@ -54,28 +77,135 @@ function doubleQuoted(text: string): string {
   return JSON.parse(text) as string;
 }
 
+const INT = /^[-+]?(0|[1-9][0-9]*)$/;
+const FLOAT = /^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/;
+/** Inside a plain scalar, what would make it a comment, a nested mapping or not plain at all. */
+const NOT_PLAIN_INSIDE = /\s#|:\s|:$|\t/;
+/** A first character that is a YAML indicator. */
+const INDICATOR_FIRST = /^[-?:,[\]{}#&*!|>'"%@`]/;
+
+function isLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
 function plain(text: string): unknown {
   if (text === '' || text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return null;
   if (text === 'true' || text === 'True' || text === 'TRUE') return true;
   if (text === 'false' || text === 'False' || text === 'FALSE') return false;
-  if (/^[-+]?(0|[1-9][0-9]*)$/.test(text)) return Number(text);
-  if (/^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/.test(text)) return Number(text);
+  // Most plain values are words ("article", "microsoft.com", "Open Source"): none of the
+  // number, timestamp or indicator forms below can start with a letter.
+  if (isLetter(text.charCodeAt(0))) {
+    if (NOT_PLAIN_INSIDE.test(text)) bail();
+    return text;
+  }
+  const utc = utcSeconds(text);
+  if (utc) return utc;
+  if (INT.test(text)) return Number(text);
+  if (FLOAT.test(text)) return Number(text);
   if (/^[0-9]{4}-/.test(text)) return timestamp(text) ?? bail();
   // Indicators, comments, nested "key: value", other number forms (0x, 1_000, .inf, 1:30):
   // all left to js-yaml.
-  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) || /\s#|:\s|:$|\t/.test(text) || /^[-+.]?[0-9]/.test(text) || /^\.(inf|nan)/i.test(text)) bail();
+  if (INDICATOR_FIRST.test(text) || NOT_PLAIN_INSIDE.test(text) || /^[-+.]?[0-9]/.test(text) || /^\.(inf|nan)/i.test(text)) bail();
   return text;
 }
 
 function scalar(text: string): unknown {
-  return text.startsWith('"') ? doubleQuoted(text) : plain(text);
+  return text.charCodeAt(0) === QUOTE ? doubleQuoted(text) : plain(text);
 }
 
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
+const SPACE = 32;
+const TAB = 9;
+const NEWLINE = 10;
+const HASH = 35;
+const DASH = 45;
+const DOT = 46;
+const COLON = 58;
+const QUOTE = 34;
+
+function isKeyStart(code: number): boolean {
+  return isLetter(code) || code === 95; // _
+}
+function isKeyPart(code: number): boolean {
+  return isKeyStart(code) || (code >= 48 && code <= 57) || code === DASH;
+}
+
+/**
+ * The keys of the Smartable format, as constants: a key sliced from the source is a new string
+ * that every property store would have to look up in V8's string table again.
+ */
+const KEYS_BY_LENGTH: string[][] = [];
+for (const key of [
+  'title', 'excerpt', 'publishedDateTime', 'updatedDateTime', 'originalUrl', 'webUrl', 'ampWebUrl', 'cdnAmpWebUrl',
+  'type', 'quality', 'heat', 'published', 'provider', 'name', 'domain', 'images', 'url', 'width', 'height',
+  'isCached', 'topics', 'related', 'secured', 'category', 'featuredContent',
+]) {
+  (KEYS_BY_LENGTH[key.length] ??= []).push(key);
+}
+
+function keyAt(source: string, start: number, end: number): string {
+  const known = KEYS_BY_LENGTH[end - start];
+  if (known) for (const key of known) if (source.startsWith(key, start)) return key;
+  return source.slice(start, end);
+}
+
+/**
+ * The front matter as its meaningful lines: for line n, `indent[n]` spaces, then text from
+ * `start[n]` to `end[n]` (trailing blanks cut) in the source. Positions, not substrings: a
+ * generated file has a hundred lines and most of their text becomes values anyway.
+ */
+class Lines {
+  indent: number[] = [];
+  start: number[] = [];
+  end: number[] = [];
+  get length(): number {
+    return this.start.length;
+  }
+}
+
+/**
+ * Splits `source[from, to)` into lines; undefined when a line is indented with anything but
+ * spaces or holds a document marker (js-yaml's business).
+ */
+function splitLines(source: string, from: number, to: number): Lines | undefined {
+  const lines = new Lines();
+  let at = from;
+  while (at < to) {
+    const lineStart = at;
+    let eol = source.indexOf('\n', at);
+    if (eol < 0 || eol > to) eol = to;
+    let s = at;
+    while (s < eol && source.charCodeAt(s) === SPACE) s++;
+    let e = eol;
+    while (e > s && isBlank(source.charCodeAt(e - 1))) e--;
+    at = eol + 1;
+    if (s === e) continue;
+    const first = source.charCodeAt(s);
+    if (first === HASH) continue;
+    // A tab or other space in the indentation, or a document marker.
+    if (isBlank(first) || isOtherSpace(first)) return undefined;
+    if (e - s === 3 && (source.startsWith('---', s) || source.startsWith('...', s))) return undefined;
+    lines.indent.push(s - lineStart);
+    lines.start.push(s);
+    lines.end.push(e);
+  }
+  return lines;
+}
+
+function isBlank(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+/** Whitespace JavaScript trims that YAML does not count as indentation or separation. */
+function isOtherSpace(code: number): boolean {
+  return code === 0x0b || code === 0x0c || code === 0x0d || code === 0xa0 || code === 0xfeff || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+}
 
 class Parser {
   private i = 0;
-  constructor(private readonly lines: Line[]) {}
+  constructor(
+    private readonly src: string,
+    private readonly lines: Lines,
+  ) {}
 
   parseDocument(): Record<string, unknown> {
     if (this.lines.length === 0) bail();
@@ -85,87 +215,105 @@ class Parser {
     return value as Record<string, unknown>;
   }
 
+  private isItem(n: number): boolean {
+    const s = this.lines.start[n]!;
+    return this.src.charCodeAt(s) === DASH && (s + 1 === this.lines.end[n] || this.src.charCodeAt(s + 1) === SPACE);
+  }
+
+  /** Where the key of line n ends (at its colon), or -1 when the line is not `key:` / `key: value`. */
+  private keyEnd(n: number): number {
+    const { src } = this;
+    const s = this.lines.start[n]!;
+    const e = this.lines.end[n]!;
+    if (!isKeyStart(src.charCodeAt(s))) return -1;
+    let k = s + 1;
+    while (k < e && isKeyPart(src.charCodeAt(k))) k++;
+    if (k === e || src.charCodeAt(k) !== COLON) return -1;
+    // "key:" alone, or "key:" and spaces before the value.
+    return k + 1 === e || src.charCodeAt(k + 1) === SPACE ? k : -1;
+  }
+
   private node(indent: number): unknown {
-    const line = this.lines[this.i];
-    if (!line || line.indent !== indent) bail();
-    return line!.text === '-' || line!.text.startsWith('- ') ? this.sequence(indent) : this.mapping(indent);
+    const { lines } = this;
+    if (this.i >= lines.length || lines.indent[this.i] !== indent) bail();
+    return this.isItem(this.i) ? this.sequence(indent) : this.mapping(indent);
   }
 
   private mapping(indent: number): Record<string, unknown> {
+    const { lines, src } = this;
     const map: Record<string, unknown> = {};
-    while (this.i < this.lines.length) {
-      const line = this.lines[this.i]!;
-      if (line.indent < indent) break;
-      if (line.indent > indent) bail();
-      const match = KEY.exec(line.text);
-      if (!match) bail();
-      const key = match![1]!;
+    while (this.i < lines.length) {
+      const n = this.i;
+      const lineIndent = lines.indent[n]!;
+      if (lineIndent < indent) break;
+      if (lineIndent > indent) bail();
+      const colon = this.keyEnd(n);
+      if (colon < 0) bail();
+      const key = keyAt(src, lines.start[n]!, colon);
       // js-yaml rejects duplicate keys; let it say so. `__proto__` must not touch the prototype.
       if (Object.prototype.hasOwnProperty.call(map, key) || key === '__proto__') bail();
       this.i++;
-      const rest = (match![2] ?? '').trimEnd();
-      if (rest !== '') {
-        map[key] = scalar(rest);
+      let v = colon + 1;
+      const e = lines.end[n]!;
+      while (v < e && src.charCodeAt(v) === SPACE) v++;
+      if (v < e) {
+        map[key] = scalar(src.slice(v, e));
         // A more indented line after a scalar would be a multi-line plain scalar.
-        if ((this.lines[this.i]?.indent ?? -1) > indent) bail();
+        if (this.i < lines.length && lines.indent[this.i]! > indent) bail();
         continue;
       }
-      const next = this.lines[this.i];
-      if (next && next.indent > indent) map[key] = this.node(next.indent);
+      if (this.i < lines.length && lines.indent[this.i]! > indent) map[key] = this.node(lines.indent[this.i]!);
       // YAML lets a sequence sit at its parent key's indentation.
-      else if (next && next.indent === indent && (next.text === '-' || next.text.startsWith('- '))) map[key] = this.sequence(indent);
+      else if (this.i < lines.length && lines.indent[this.i] === indent && this.isItem(this.i)) map[key] = this.sequence(indent);
       else map[key] = null;
     }
     return map;
   }
 
   private sequence(indent: number): unknown[] {
+    const { lines, src } = this;
     const list: unknown[] = [];
-    while (this.i < this.lines.length) {
-      const line = this.lines[this.i]!;
-      if (line.indent !== indent || !(line.text === '-' || line.text.startsWith('- '))) {
-        if (line.indent > indent) bail();
+    while (this.i < lines.length) {
+      const n = this.i;
+      if (lines.indent[n] !== indent || !this.isItem(n)) {
+        if (lines.indent[n]! > indent) bail();
         break;
       }
-      const after = line.text.slice(1);
-      const offset = after.length - after.trimStart().length;
-      const content = after.trimStart();
-      if (content === '') {
+      const e = lines.end[n]!;
+      let c = lines.start[n]! + 1;
+      while (c < e && src.charCodeAt(c) === SPACE) c++;
+      if (c === e) {
         this.i++;
-        const next = this.lines[this.i];
-        list.push(next && next.indent > indent ? this.node(next.indent) : null);
-      } else if (KEY.test(content)) {
-        // "- key: value" opens a mapping whose keys align with `key`.
-        this.lines[this.i] = { indent: indent + 1 + offset, text: content };
+        list.push(this.i < lines.length && lines.indent[this.i]! > indent ? this.node(lines.indent[this.i]!) : null);
+        continue;
+      }
+      if (isBlank(src.charCodeAt(c)) || isOtherSpace(src.charCodeAt(c))) bail();
+      const offset = c - lines.start[n]! - 1;
+      // "- key: value" opens a mapping whose keys align with `key`: the line is read again as one.
+      lines.start[n] = c;
+      if (this.keyEnd(n) >= 0) {
+        lines.indent[n] = indent + 1 + offset;
         list.push(this.mapping(indent + 1 + offset));
       } else {
-        if (content.startsWith('- ')) bail();
+        if (src.charCodeAt(c) === DASH && c + 1 < e && src.charCodeAt(c + 1) === SPACE) bail();
         this.i++;
-        list.push(scalar(content));
-        if ((this.lines[this.i]?.indent ?? -1) > indent) bail();
+        list.push(scalar(src.slice(c, e)));
+        if (this.i < lines.length && lines.indent[this.i]! > indent) bail();
       }
     }
     return list;
   }
 }
 
-/** The mapping js-yaml would return, or undefined when the text needs the full YAML parser. */
-export function parseSimpleYaml(source: string): Record<string, unknown> | undefined {
-  return parseSimpleYamlLines(source.split('\n'));
-}
-
-/** `parseSimpleYaml` for text already split into lines (the front matter of a split file). */
-export function parseSimpleYamlLines(source: readonly string[]): Record<string, unknown> | undefined {
-  const lines: Line[] = [];
-  for (const raw of source) {
-    const text = raw.trimEnd();
-    const body = text.trimStart();
-    if (body === '' || body.startsWith('#')) continue;
-    if (/^\s*\t/.test(raw) || body === '---' || body === '...') return undefined;
-    lines.push({ indent: text.length - body.length, text: body });
-  }
+/**
+ * The mapping js-yaml would return for `source[from, to)`, or undefined when the text needs the
+ * full YAML parser.
+ */
+export function parseSimpleYaml(source: string, from = 0, to = source.length): Record<string, unknown> | undefined {
+  const lines = splitLines(source, from, to);
+  if (!lines) return undefined;
   try {
-    return new Parser(lines).parseDocument();
+    return new Parser(source, lines).parseDocument();
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;

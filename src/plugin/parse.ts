@@ -2,7 +2,7 @@ import { Buffer, isUtf8 } from 'node:buffer';
 import matter from 'gray-matter';
 import type { BodyBlock } from '../contract/article.ts';
 import { diagnostic, type Diagnostic, type DiagnosticInput } from './diagnostics.ts';
-import { parseSimpleYaml, parseSimpleYamlLines } from './fast-yaml.ts';
+import { parseSimpleYaml } from './fast-yaml.ts';
 import { FieldLines } from './field-lines.ts';
 import { parseMarkdownBody } from './markdown-body.ts';
 import { LIMITS, normalizeArticle, type NormalizedArticle } from './normalize.ts';
@@ -71,6 +71,13 @@ function sameBlockAsGrayMatter(lines: readonly string[], close: number): boolean
   return true;
 }
 
+/** Where the front matter's text ends (before the newline of its last line): lines 1..close-1. */
+function frontMatterEnd(lines: readonly string[], close: number): number {
+  let end = 0;
+  for (let i = 0; i < close; i++) end += lines[i]!.length + 1;
+  return end - 1;
+}
+
 export function parseFile(file: string, bytes: Uint8Array): FileRecord {
   const diagnostics: Diagnostic[] = [];
   const report = (problem: DiagnosticInput) => diagnostics.push(diagnostic(file, problem));
@@ -105,7 +112,7 @@ export function parseFile(file: string, bytes: Uint8Array): FileRecord {
       // When the fast path already failed on this very block, gray-matter goes straight to
       // js-yaml. Passing options also turns off gray-matter's unbounded cache of every input.
       data =
-        (direct ? parseSimpleYamlLines(lines.slice(1, close)) : undefined) ??
+        (direct ? parseSimpleYaml(text, lines[0]!.length + 1, frontMatterEnd(lines, close)) : undefined) ??
         matter(text, { engines: { yaml: direct ? fullYamlEngine : yamlEngine } }).data;
     } catch (error) {
       const yaml = error as YamlError;

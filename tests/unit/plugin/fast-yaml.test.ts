@@ -36,12 +36,32 @@ describe('fast YAML path', () => {
     expect(fast).toBe(80);
   });
 
+  it('gives exactly what js-yaml gives on 1,000 generated files (CRLF, videos, long related lists)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'fast-yaml-'));
+    try {
+      await generateCorpus(dir, 1000, 7);
+      const all = await frontMatters(dir);
+      expect(all.length).toBeGreaterThan(900);
+      for (const [file, yaml] of all) expect(parseSimpleYaml(yaml), file).toEqual(jsYaml.parse(yaml));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a range of a larger text, as the parser hands it the front matter in place', () => {
+    const text = '---\ntitle: "A"\nheat: 3\n---\nbody: not yaml';
+    expect(parseSimpleYaml(text, 4, text.indexOf('\n---', 4))).toEqual({ title: 'A', heat: 3 });
+  });
+
   it.each([
     ['timestamps with offsets and fractions', 'a: 2020-07-14T19:45:00-07:00\nb: 2020-07-14 19:45:00.5Z\nc: 2020-07-14'],
     ['loose timestamps, as js-yaml reads them', 'a: 2020-6-1 5:00:00\nb: 2020-06-01T05:00:00+02'],
     ['numbers, booleans, nulls', 'a: 1\nb: -2.5\nc: true\nd: False\ne: ~\nf:\ng: null'],
     ['plain strings that look like other things', 'a: yes\nb: no\nc: news\nd: Natural Language Processing'],
     ['nested lists of mappings, sequences at the key indentation', 'topics:\n- AI\n- Cloud\nrelated:\n  - title: "x"\n    provider:\n      name: P\n    images:\n      - url: "https://a/b"\n        width: 5'],
+    ['dates in the common form and its near misses', 'a: 2020-07-14T19:45:00Z\nb: 2020-07-14t19:45:00Z\nc: 2020-07-14T19:45:00.250Z\nd: 2020-02-30T10:00:00Z'],
+    ['keys of the format and others, words that hold colons', 'title: "x"\ntitlex: 1\nurl: a:b\nx_y-z: 2'],
+    ['a mapping in a sequence indented by several spaces', 'related:\n  -   title: "t"\n      heat: 1\n  -   "plain"'],
     ['escapes in double quotes', 'a: "line\\nbreak \\"quoted\\" \\u00e9 \\\\ \\/"'],
   ])('%s: same as js-yaml', (_name, yaml) => {
     const result = parseSimpleYaml(yaml);
@@ -61,6 +81,10 @@ describe('fast YAML path', () => {
     ['single quotes', "a: 'it''s'"],
     ['hex and underscores', 'a: 0x1F\nb: 1_000'],
     ['prototype keys', '__proto__: 1'],
+    ['tab indentation', 'a:\n\tb: 1'],
+    ['a tab after a dash', 'a:\n  -\tb'],
+    ['no-break space as indentation', 'a:\n\u00a0 b: 1'],
+    ['a key without a space before its value', 'a:b'],
   ])('%s: left to js-yaml', (_name, yaml) => {
     expect(parseSimpleYaml(yaml)).toBeUndefined();
   });
