@@ -59,23 +59,44 @@ function capBody(blocks: BodyBlock[], report: (p: DiagnosticInput) => void): Bod
   return kept;
 }
 
-/**
- * Whether gray-matter would cut the same front matter as `lines[1..close)`: closed by `---`,
- * with no earlier line starting with `---`. Then the fast YAML path reads those lines without
- * gray-matter's wrapper (which hashes the whole file for its cache lookup and scans it for
- * comments: a tenth of parsing).
- */
-function sameBlockAsGrayMatter(lines: readonly string[], close: number): boolean {
-  if (!lines[close]!.startsWith('---')) return false;
-  for (let i = 1; i < close; i++) if (lines[i]!.startsWith('---')) return false;
-  return true;
+/** Where the front matter opened by the first line ends, found without splitting the file. */
+interface FrontMatterBounds {
+  /** Start of the second line: where the front matter's text begins. */
+  from: number;
+  /** Start of the closing `---` or `...` line. */
+  closeStart: number;
+  /** End of the closing line (its newline, or the end of the text). */
+  closeEnd: number;
+  /** 0-based line number of the closing line. */
+  close: number;
+  /**
+   * Whether gray-matter would cut the same block: closed by `---`, with no earlier line starting
+   * with `---`. Then the fast YAML path reads it in place, without gray-matter's wrapper (which
+   * hashes the whole file for its cache lookup and scans it for comments: a tenth of parsing).
+   */
+  sameAsGrayMatter: boolean;
 }
 
-/** Where the front matter's text ends (before the newline of its last line): lines 1..close-1. */
-function frontMatterEnd(lines: readonly string[], close: number): number {
-  let end = 0;
-  for (let i = 0; i < close; i++) end += lines[i]!.length + 1;
-  return end - 1;
+const DELIMITER = /^(---|\.\.\.)\s*$/;
+
+/** The first line closing the front matter (as js-yaml's caller cuts it), or undefined. */
+function frontMatterBounds(text: string, from: number): FrontMatterBounds | undefined {
+  let dashedBefore = false;
+  let close = 1;
+  for (let start = from; start <= text.length; close++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    // Only a line starting with "-" or "." can close the block, or make gray-matter cut it elsewhere.
+    const first = text.charCodeAt(start);
+    if (first === 45 || first === 46) {
+      if (DELIMITER.test(text.slice(start, end))) {
+        return { from, closeStart: start, closeEnd: end, close, sameAsGrayMatter: !dashedBefore && text.startsWith('---', start) };
+      }
+      if (text.startsWith('---', start)) dashedBefore = true;
+    }
+    start = end + 1;
+  }
+  return undefined;
 }
 
 export function parseFile(file: string, bytes: Uint8Array): FileRecord {
@@ -99,20 +120,21 @@ export function parseFile(file: string, bytes: Uint8Array): FileRecord {
     return record;
   }
 
-  const lines = text.split('\n');
-  if (/^---\s*$/.test(lines[0]!)) {
-    const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
-    if (close < 0) {
+  const firstLineEnd = text.indexOf('\n');
+  if (/^---\s*$/.test(firstLineEnd < 0 ? text : text.slice(0, firstLineEnd))) {
+    const bounds = firstLineEnd < 0 ? undefined : frontMatterBounds(text, firstLineEnd + 1);
+    if (!bounds) {
       report({ code: 'unterminated-front-matter', line: 1, message: 'the front matter opened by "---" on line 1 is never closed; the file was skipped', expected: 'a closing "---" line', hint: 'add a line holding only --- after the last field' });
       return record;
     }
+    const { from, closeStart, closeEnd, close } = bounds;
     let data: unknown;
     try {
-      const direct = sameBlockAsGrayMatter(lines, close);
+      const direct = bounds.sameAsGrayMatter;
       // When the fast path already failed on this very block, gray-matter goes straight to
       // js-yaml. Passing options also turns off gray-matter's unbounded cache of every input.
       data =
-        (direct ? parseSimpleYaml(text, lines[0]!.length + 1, frontMatterEnd(lines, close)) : undefined) ??
+        (direct ? parseSimpleYaml(text, from, closeStart - 1) : undefined) ??
         matter(text, { engines: { yaml: direct ? fullYamlEngine : yamlEngine } }).data;
     } catch (error) {
       const yaml = error as YamlError;
@@ -130,9 +152,10 @@ export function parseFile(file: string, bytes: Uint8Array): FileRecord {
     }
     // Made on the first problem only: most files have none.
     let fieldLines: FieldLines | undefined;
+    const frontMatterLines = () => (close === 1 ? [] : text.slice(from, closeStart - 1).split('\n'));
     const located = (problem: DiagnosticInput) =>
-      report(problem.line === undefined && problem.field ? { ...problem, line: (fieldLines ??= new FieldLines(lines.slice(1, close), 2)).lineOf(problem.field) } : problem);
-    const body = capBody(parseMarkdownBody(lines.slice(close + 1).join('\n')), located);
+      report(problem.line === undefined && problem.field ? { ...problem, line: (fieldLines ??= new FieldLines(frontMatterLines(), 2)).lineOf(problem.field) } : problem);
+    const body = capBody(parseMarkdownBody(closeEnd < text.length ? text.slice(closeEnd + 1) : ''), located);
     const article = normalizeArticle(file, data as Record<string, unknown>, body, located);
     if (article) record.article = article;
     return record;
