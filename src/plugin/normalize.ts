@@ -5,7 +5,7 @@ import type { DiagnosticInput } from './diagnostics.ts';
 import { embedFromFeaturedContent, youtubeIdFromUrl } from './embed.ts';
 import { titleKey } from './title-key.ts';
 import { ownCopy } from './own-copy.ts';
-import { plainHref, urlIdentity } from './url-identity.ts';
+import { plainHref, urlIdentity, urlIdentityKey } from './url-identity.ts';
 
 /** Bounds that keep one hostile file from costing the whole build its memory or time. */
 export const LIMITS = {
@@ -189,23 +189,6 @@ function readTopics(value: unknown, report: Report): string[] {
 }
 
 /**
- * A 64-bit hash (two 32-bit multiply-xorshift lanes, as in cyrb53) as 13 base-36 characters:
- * a crypto hash per URL costs more than parsing the URL.
- */
-function hash64(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h1 >>> 0).toString(36).padStart(7, '0') + (h2 >>> 0).toString(36).padStart(7, '0');
-}
-
-/**
  * Keys under which a story can be recognised: its page, its original and its AMP variants.
  * Kept as 64-bit hashes of the URL identities: every file holds up to 40 related items with
  * three URLs each, and at 100,000 files the full strings would cost hundreds of megabytes.
@@ -213,8 +196,7 @@ function hash64(text: string): string {
 function identitiesOf(...urls: (string | undefined)[]): string[] {
   const keys: string[] = [];
   for (const url of urls) {
-    const identity = url ? urlIdentity(url) : undefined;
-    const key = identity ? hash64(identity) : undefined;
+    const key = url ? urlIdentityKey(url) : undefined;
     if (key && !keys.includes(key)) keys.push(key);
   }
   return keys;

@@ -25,13 +25,15 @@ function isTracking(name: string): boolean {
  */
 const PLAIN_URL = /^https?:\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)((?:\/[A-Za-z0-9\-._~!$&'()*+,;=:@%]*)*)$/;
 
+const DOT_SEGMENT = /\/\.|%2e/i;
+
 /** Host and path of a plain URL (see PLAIN_URL); undefined when the URL parser must decide. */
 function plainParts(text: string): { host: string; path: string } | undefined {
   const match = PLAIN_URL.exec(text);
   if (!match) return undefined;
   const [, host, path] = match as unknown as [string, string, string];
   // Punycode is checked by the parser; `.`, `..` and `%2e` segments are resolved by it.
-  if (host.includes('xn--') || /\/\.|%2e/i.test(path)) return undefined;
+  if (host.includes('xn--') || DOT_SEGMENT.test(path)) return undefined;
   return { host, path };
 }
 
@@ -77,4 +79,65 @@ export function parsedUrlIdentity(href: string): string | undefined {
   // Scheme is not identity: the same story is often linked over http and https.
   const host = url.hostname.toLowerCase().replace(/^www\./, '');
   return `${host}${url.port ? `:${url.port}` : ''}${path}${query}`;
+}
+
+/** The multiply-xorshift lanes of `hash64`, fed a range of characters at a time. */
+class Hash64 {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+
+  add(text: string, start = 0, end = text.length): this {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    return this;
+  }
+
+  digest(): string {
+    let { h1, h2 } = this;
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (h1 >>> 0).toString(36).padStart(7, '0') + (h2 >>> 0).toString(36).padStart(7, '0');
+  }
+}
+
+/**
+ * A 64-bit hash (two 32-bit multiply-xorshift lanes, as in cyrb53) as 13 base-36 characters:
+ * a crypto hash per URL costs more than parsing the URL.
+ */
+export function hash64(text: string): string {
+  return new Hash64().add(text).digest();
+}
+
+const SLASH = 47;
+
+/**
+ * `hash64(urlIdentity(href))`, the key under which a story is matched. For a plain URL the
+ * identity is hashed where it lies in `href` (host without `www.`, path without trailing
+ * slashes) rather than cut out and joined first: related lists carry three URLs per story.
+ */
+export function urlIdentityKey(href: string): string | undefined {
+  if (!PLAIN_URL.test(href)) {
+    const identity = parsedUrlIdentity(href);
+    return identity ? hash64(identity) : undefined;
+  }
+  let hostStart = href.charCodeAt(4) === 115 /* s */ ? 8 : 7;
+  let hostEnd = href.indexOf('/', hostStart);
+  if (hostEnd < 0) hostEnd = href.length;
+  // As plainParts: punycode and dot segments are the URL parser's to resolve.
+  const xn = href.indexOf('xn--', hostStart);
+  if ((xn >= 0 && xn < hostEnd) || DOT_SEGMENT.test(href.slice(hostEnd))) {
+    const identity = parsedUrlIdentity(href);
+    return identity ? hash64(identity) : undefined;
+  }
+  if (href.startsWith('www.', hostStart)) hostStart += 4;
+  let pathEnd = href.length;
+  while (pathEnd > hostEnd && href.charCodeAt(pathEnd - 1) === SLASH) pathEnd--;
+  return new Hash64().add(href, hostStart, hostEnd).add(href, hostEnd, pathEnd).digest();
 }

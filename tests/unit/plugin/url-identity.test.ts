@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../bench/generate/corpus';
-import { parsedUrlIdentity, plainHref, urlIdentity } from '../../../src/plugin/url-identity';
+import { hash64, parsedUrlIdentity, plainHref, urlIdentity, urlIdentityKey } from '../../../src/plugin/url-identity';
 import { sharedCorpusDir } from '../../support/shared-corpus';
 
 const SEEDS = path.resolve(__dirname, '../../../seeds');
@@ -17,6 +17,12 @@ async function urlsIn(dir: string): Promise<string[]> {
     for (const match of text.matchAll(/https?:\/\/[^\s"'<>)\]]+/gi)) urls.push(match[0]);
   }
   return urls;
+}
+
+/** The key hashed in place is the hash of the identity. */
+function expectKeyOfIdentity(url: string): void {
+  const identity = urlIdentity(url);
+  expect(urlIdentityKey(url), JSON.stringify(url)).toBe(identity ? hash64(identity) : undefined);
 }
 
 /** `plainHref`, where it answers, answers what the URL parser does. */
@@ -77,10 +83,15 @@ describe('urlIdentity', () => {
       ' https://example.com/x ',
       'https://example.com/x?',
       'https://example.com/x#',
+      'https://www.example.com/a//',
+      'http://www.example.com',
+      'https://www.xn--nxasmq6b.com/x/',
+      'javascript:alert(1)',
     ];
     for (const url of tricky) {
       expect(urlIdentity(url), JSON.stringify(url)).toBe(parsedUrlIdentity(url));
       expectParserHref(url);
+      expectKeyOfIdentity(url);
     }
     expect(plainHref('https://example.com')).toBe('https://example.com/');
     expect(plainHref('https://Example.com/x')).toBeUndefined();
@@ -96,6 +107,7 @@ describe('urlIdentity', () => {
       for (const url of urls) {
         expect(urlIdentity(url), url).toBe(parsedUrlIdentity(url));
         expectParserHref(url);
+        expectKeyOfIdentity(url);
         if (plainHref(url) !== undefined) plain++;
       }
       expect(plain).toBeGreaterThan(urls.length / 2);
