@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, writevSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -160,20 +160,37 @@ async function writeLists(build: NewsBuild, outDir: string): Promise<{ files: nu
   let files = 0;
   let bytes = 0;
   const made = new Set<string>();
-  for (const [file, content] of build.listFiles()) {
+  for (const [file, parts] of build.listFiles()) {
     const target = path.join(outDir, file);
     const dir = path.dirname(target);
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    bytes += content.length;
+    bytes += writeParts(target, parts);
     files++;
-    writeFileSync(target, content);
     // Let the worker pool's messages through now and then (it is waiting for this thread).
     if (files % 64 === 0) await nextTurn();
   }
   return { files, bytes };
+}
+
+/** Writes `parts` one after the other into a new `file` with one `writev`; returns the byte count. */
+function writeParts(file: string, parts: Buffer[]): number {
+  let total = 0;
+  for (const part of parts) total += part.length;
+  const fd = openSync(file, 'w');
+  try {
+    const written = writevSync(fd, parts);
+    // A regular file takes it all at once; finish a short write all the same.
+    if (written < total) {
+      const rest = Buffer.concat(parts).subarray(written);
+      for (let at = 0; at < rest.length; ) at += writeSync(fd, rest, at);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return total;
 }
 
 /**
