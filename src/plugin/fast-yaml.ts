@@ -115,10 +115,8 @@ function scalar(text: string): unknown {
 
 const SPACE = 32;
 const TAB = 9;
-const NEWLINE = 10;
 const HASH = 35;
 const DASH = 45;
-const DOT = 46;
 const COLON = 58;
 const QUOTE = 34;
 

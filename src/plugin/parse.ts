@@ -61,8 +61,6 @@ function capBody(blocks: BodyBlock[], report: (p: DiagnosticInput) => void): Bod
 
 /** Where the front matter opened by the first line ends, found without splitting the file. */
 interface FrontMatterBounds {
-  /** Start of the second line: where the front matter's text begins. */
-  from: number;
   /** Start of the closing `---` or `...` line. */
   closeStart: number;
   /** End of the closing line (its newline, or the end of the text). */
@@ -79,7 +77,7 @@ interface FrontMatterBounds {
 
 const DELIMITER = /^(---|\.\.\.)\s*$/;
 
-/** The first line closing the front matter (as js-yaml's caller cuts it), or undefined. */
+/** The first line from `from` on that closes the front matter (as gray-matter cuts it), or undefined. */
 function frontMatterBounds(text: string, from: number): FrontMatterBounds | undefined {
   let dashedBefore = false;
   let close = 1;
@@ -90,7 +88,7 @@ function frontMatterBounds(text: string, from: number): FrontMatterBounds | unde
     const first = text.charCodeAt(start);
     if (first === 45 || first === 46) {
       if (DELIMITER.test(text.slice(start, end))) {
-        return { from, closeStart: start, closeEnd: end, close, sameAsGrayMatter: !dashedBefore && text.startsWith('---', start) };
+        return { closeStart: start, closeEnd: end, close, sameAsGrayMatter: !dashedBefore && text.startsWith('---', start) };
       }
       if (text.startsWith('---', start)) dashedBefore = true;
     }
@@ -122,12 +120,13 @@ export function parseFile(file: string, bytes: Uint8Array): FileRecord {
 
   const firstLineEnd = text.indexOf('\n');
   if (/^---\s*$/.test(firstLineEnd < 0 ? text : text.slice(0, firstLineEnd))) {
-    const bounds = firstLineEnd < 0 ? undefined : frontMatterBounds(text, firstLineEnd + 1);
+    const from = firstLineEnd + 1;
+    const bounds = firstLineEnd < 0 ? undefined : frontMatterBounds(text, from);
     if (!bounds) {
       report({ code: 'unterminated-front-matter', line: 1, message: 'the front matter opened by "---" on line 1 is never closed; the file was skipped', expected: 'a closing "---" line', hint: 'add a line holding only --- after the last field' });
       return record;
     }
-    const { from, closeStart, closeEnd, close } = bounds;
+    const { closeStart, closeEnd, close } = bounds;
     let data: unknown;
     try {
       const direct = bounds.sameAsGrayMatter;

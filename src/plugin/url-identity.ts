@@ -26,15 +26,25 @@ function isTracking(name: string): boolean {
 const PLAIN_URL = /^https?:\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)((?:\/[A-Za-z0-9\-._~!$&'()*+,;=:@%]*)*)$/;
 
 const DOT_SEGMENT = /\/\.|%2e/i;
+const SLASH = 47;
 
-/** Host and path of a plain URL (see PLAIN_URL); undefined when the URL parser must decide. */
-function plainParts(text: string): { host: string; path: string } | undefined {
-  const match = PLAIN_URL.exec(text);
-  if (!match) return undefined;
-  const [, host, path] = match as unknown as [string, string, string];
+/**
+ * Where the parts of a plain URL (see PLAIN_URL) lie in it: its host from `host` to `path`,
+ * its path from `path` to the end; and its identity, which is one stretch of it: from `identity`
+ * (the host without `www.`) to `identityEnd` (the path without trailing slashes). Undefined
+ * when the URL parser must decide.
+ */
+function plainBounds(text: string): { host: number; path: number; identity: number; identityEnd: number } | undefined {
+  if (!PLAIN_URL.test(text)) return undefined;
+  const host = text.charCodeAt(4) === 115 /* s */ ? 'https://'.length : 'http://'.length;
+  let path = text.indexOf('/', host);
+  if (path < 0) path = text.length;
   // Punycode is checked by the parser; `.`, `..` and `%2e` segments are resolved by it.
-  if (host.includes('xn--') || DOT_SEGMENT.test(path)) return undefined;
-  return { host, path };
+  const punycode = text.indexOf('xn--', host);
+  if ((punycode >= 0 && punycode < path) || DOT_SEGMENT.test(text.slice(path))) return undefined;
+  let identityEnd = text.length;
+  while (identityEnd > path && text.charCodeAt(identityEnd - 1) === SLASH) identityEnd--;
+  return { host, path, identity: text.startsWith('www.', host) ? host + 4 : host, identityEnd };
 }
 
 /**
@@ -43,17 +53,25 @@ function plainParts(text: string): { host: string; path: string } | undefined {
  * each one twice (to check it, then for its identity) was a tenth of reading a file.
  */
 export function plainHref(text: string): string | undefined {
-  const parts = plainParts(text);
-  return parts && (parts.path ? text : `${text}/`);
-}
-
-function plainIdentity(href: string): string | undefined {
-  const parts = plainParts(href);
-  return parts && parts.host.replace(/^www\./, '') + parts.path.replace(/\/+$/, '');
+  const bounds = plainBounds(text);
+  return bounds && (bounds.path < text.length ? text : `${text}/`);
 }
 
 export function urlIdentity(href: string): string | undefined {
-  return plainIdentity(href) ?? parsedUrlIdentity(href);
+  const bounds = plainBounds(href);
+  return bounds ? href.slice(bounds.identity, bounds.identityEnd) : parsedUrlIdentity(href);
+}
+
+/**
+ * `hash64(urlIdentity(href))`, the key under which a story is matched. A plain URL's identity is
+ * hashed where it lies in `href` rather than cut out first: related lists carry three URLs per
+ * story.
+ */
+export function urlIdentityKey(href: string): string | undefined {
+  const bounds = plainBounds(href);
+  if (bounds) return hash64(href, bounds.identity, bounds.identityEnd);
+  const identity = parsedUrlIdentity(href);
+  return identity ? hash64(identity) : undefined;
 }
 
 /** `urlIdentity` through the URL parser, for every URL (exported for tests of the fast path). */
@@ -81,37 +99,28 @@ export function parsedUrlIdentity(href: string): string | undefined {
   return `${host}${url.port ? `:${url.port}` : ''}${path}${query}`;
 }
 
-/** The multiply-xorshift lanes of `hash64`, fed a range of characters at a time. */
-class Hash64 {
-  private h1 = 0xdeadbeef;
-  private h2 = 0x41c6ce57;
-
-  add(text: string, start = 0, end = text.length): this {
-    let h1 = this.h1;
-    let h2 = this.h2;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    this.h1 = h1;
-    this.h2 = h2;
-    return this;
+/**
+ * A 64-bit hash (two 32-bit multiply-xorshift lanes, as in cyrb53) of `text[start, end)` as 14
+ * base-36 characters: a crypto hash per URL costs more than parsing the URL.
+ */
+export function hash64(text: string, start = 0, end = text.length): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
   }
-
-  /** Both lanes as 7 base-36 digits each: `(h >>> 0).toString(36).padStart(7, '0')`, twice. */
-  digest(): string {
-    let { h1, h2 } = this;
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    const a = h1 >>> 0;
-    const b = h2 >>> 0;
-    // By hand: Number#toString(36) takes V8's generic radix conversion, a third of a story's key.
-    return String.fromCharCode(
-      digit36(a, 6), digit36(a, 5), digit36(a, 4), digit36(a, 3), digit36(a, 2), digit36(a, 1), digit36(a, 0),
-      digit36(b, 6), digit36(b, 5), digit36(b, 4), digit36(b, 3), digit36(b, 2), digit36(b, 1), digit36(b, 0),
-    );
-  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const a = h1 >>> 0;
+  const b = h2 >>> 0;
+  // Each lane as `(h >>> 0).toString(36).padStart(7, '0')` would give it, but by hand:
+  // Number#toString(36) takes V8's generic radix conversion, a third of a story's key.
+  return String.fromCharCode(
+    digit36(a, 6), digit36(a, 5), digit36(a, 4), digit36(a, 3), digit36(a, 2), digit36(a, 1), digit36(a, 0),
+    digit36(b, 6), digit36(b, 5), digit36(b, 4), digit36(b, 3), digit36(b, 2), digit36(b, 1), digit36(b, 0),
+  );
 }
 
 const POWERS_OF_36 = [1, 36, 36 ** 2, 36 ** 3, 36 ** 4, 36 ** 5, 36 ** 6];
@@ -120,39 +129,4 @@ const POWERS_OF_36 = [1, 36, 36 ** 2, 36 ** 3, 36 ** 4, 36 ** 5, 36 ** 6];
 function digit36(n: number, place: number): number {
   const d = Math.floor(n / POWERS_OF_36[place]!) % 36;
   return d < 10 ? 48 + d : 87 + d;
-}
-
-/**
- * A 64-bit hash (two 32-bit multiply-xorshift lanes, as in cyrb53) as 13 base-36 characters:
- * a crypto hash per URL costs more than parsing the URL.
- */
-export function hash64(text: string): string {
-  return new Hash64().add(text).digest();
-}
-
-const SLASH = 47;
-
-/**
- * `hash64(urlIdentity(href))`, the key under which a story is matched. For a plain URL the
- * identity is hashed where it lies in `href` (host without `www.`, path without trailing
- * slashes) rather than cut out and joined first: related lists carry three URLs per story.
- */
-export function urlIdentityKey(href: string): string | undefined {
-  if (!PLAIN_URL.test(href)) {
-    const identity = parsedUrlIdentity(href);
-    return identity ? hash64(identity) : undefined;
-  }
-  let hostStart = href.charCodeAt(4) === 115 /* s */ ? 8 : 7;
-  let hostEnd = href.indexOf('/', hostStart);
-  if (hostEnd < 0) hostEnd = href.length;
-  // As plainParts: punycode and dot segments are the URL parser's to resolve.
-  const xn = href.indexOf('xn--', hostStart);
-  if ((xn >= 0 && xn < hostEnd) || DOT_SEGMENT.test(href.slice(hostEnd))) {
-    const identity = parsedUrlIdentity(href);
-    return identity ? hash64(identity) : undefined;
-  }
-  if (href.startsWith('www.', hostStart)) hostStart += 4;
-  let pathEnd = href.length;
-  while (pathEnd > hostEnd && href.charCodeAt(pathEnd - 1) === SLASH) pathEnd--;
-  return new Hash64().add(href, hostStart, hostEnd).add(href, hostEnd, pathEnd).digest();
 }
