@@ -7,6 +7,7 @@ export const DIAGNOSTIC_CODES = {
   'empty-file': { severity: 'error', title: 'Empty file' },
   'file-too-large': { severity: 'error', title: 'File too large' },
   'unreadable-file': { severity: 'error', title: 'File could not be read' },
+  'skipped-entry': { severity: 'warning', title: 'Folder entry not read' },
   'yaml-syntax': { severity: 'error', title: 'Broken YAML front matter' },
   'unterminated-front-matter': { severity: 'error', title: 'Front matter never closed' },
   'front-matter-not-object': { severity: 'error', title: 'Front matter is not a mapping' },
@@ -52,24 +53,48 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: n
   return { errors, warnings: diagnostics.length - errors };
 }
 
-/** Orders problems by file, then line, then code, so reports are stable between runs. */
+/** Code-unit order: the same on every machine, whatever its locale (unlike `localeCompare`). */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Orders problems by file, then line, then field, then code, so reports are stable between runs. */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.field ?? '').localeCompare(b.field ?? '') ||
-      a.code.localeCompare(b.code),
+    (a, b) => byCodeUnits(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || byCodeUnits(a.field ?? '', b.field ?? '') || byCodeUnits(a.code, b.code),
   );
+}
+
+/**
+ * C0 and C1 controls, DEL, bidirectional overrides and isolates, line and paragraph separators,
+ * and lone surrogates. File names and field values are the content author's: printed raw, they
+ * could clear the terminal, set its title, forge a log line or reorder what the reader sees.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** `text` with every unprintable character (see UNPRINTABLE) written as a visible escape. */
+export function escapeForLog(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const code = c.charCodeAt(0);
+    return NAMED_ESCAPES[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
+}
+
+/**
+ * JSON text with the characters `JSON.stringify` leaves raw but a terminal acts on (C1 controls,
+ * DEL, bidi and line separators) written as `\\u` escapes: the same JSON value, safe to print.
+ */
+export function escapeJsonForLog(json: string): string {
+  return json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** One line per problem, `file:line:column`, as editors and CI logs link them. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = [d.file, d.line, d.line !== undefined ? d.column : undefined].filter((p) => p !== undefined).join(':');
-  const field = d.field ? ` [${d.field}]` : '';
-  const expected = d.expected ? ` (expected ${d.expected})` : '';
-  const hint = d.hint ? `\n    hint: ${d.hint}` : '';
-  return `${where}: ${d.severity} ${d.code}${field}: ${d.message}${expected}${hint}`;
+  const where = [escapeForLog(d.file), d.line, d.line !== undefined ? d.column : undefined].filter((p) => p !== undefined).join(':');
+  const field = d.field ? ` [${escapeForLog(d.field)}]` : '';
+  const expected = d.expected ? ` (expected ${escapeForLog(d.expected)})` : '';
+  const hint = d.hint ? `\n    hint: ${escapeForLog(d.hint)}` : '';
+  return `${where}: ${d.severity} ${d.code}${field}: ${escapeForLog(d.message)}${expected}${hint}`;
 }
 
 export function formatSummary(diagnostics: readonly Diagnostic[], files: number): string {

@@ -12,7 +12,8 @@ export function youtubeIdFromUrl(href: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  // Credentials before the host make it a phishing shape, whatever the host.
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return undefined;
   const host = url.hostname.toLowerCase();
   if (!YOUTUBE_HOSTS.has(host)) return undefined;
   const segments = url.pathname.split('/').filter(Boolean);

@@ -45,13 +45,23 @@ function describe(value: unknown): string {
 /** Whitespace that `cleanText` changes: any but a single inner space. */
 const UNCLEAN_SPACE = /[^\S ]| {2}|^ | $/;
 
-/** Collapses whitespace (excerpts carry `\r\n` and runs of spaces) and caps the length. */
-function cleanText(value: string, max: number, field: string, report: Report): string {
+/** `String.prototype.toWellFormed` (Node 20), which the TypeScript lib in use does not declare yet. */
+type WellFormedString = string & { isWellFormed(): boolean; toWellFormed(): string };
+
+/**
+ * Collapses whitespace (excerpts carry `\r\n` and runs of spaces), replaces lone surrogates
+ * (a YAML `"\ud800"` escape) with U+FFFD and caps the length. A lone surrogate would reach the
+ * HTML as U+FFFD but the JSON as `\ud800`, and the app's hydration would not match the page.
+ */
+function cleanText(raw: string, max: number, field: string, report: Report): string {
+  const value = (raw as WellFormedString).isWellFormed() ? raw : (raw as WellFormedString).toWellFormed();
   // Most text is clean already: testing is five times cheaper than replacing every space.
   let text = UNCLEAN_SPACE.test(value) ? value.replace(/\s+/g, ' ').trim() : ownCopy(value);
   if (text.length > max) {
     report({ code: 'field-truncated', field, message: `${text.length} characters, cut to ${max}`, expected: `at most ${max} characters` });
-    text = `${text.slice(0, max - 1).trimEnd()}…`;
+    // Cut between the halves of a surrogate pair, the text would be ill-formed again.
+    const end = /[\ud800-\udbff]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+    text = `${text.slice(0, end).trimEnd()}…`;
   }
   return text;
 }
@@ -84,14 +94,21 @@ function readUrl(value: unknown, field: string, report: Report): string | undefi
   }
   const plain = plainHref(trimmed);
   if (plain !== undefined) return ownCopy(plain);
+  let url: URL;
   try {
-    const url = new URL(trimmed);
+    url = new URL(trimmed);
     if (!scheme || !url.hostname) throw new Error('relative');
-    return url.href;
   } catch {
     report({ code: 'invalid-url', field, message: `"${trimmed.slice(0, 80)}" is not an absolute URL; it was dropped`, expected: 'an http(s) URL' });
     return undefined;
   }
+  // `https://user:pass@host/` leaks a secret; `https://good.example@evil.example/` is a phishing
+  // shape, read as "good.example" by people and as "evil.example" by browsers. Neither is kept.
+  if (url.username || url.password) {
+    report({ code: 'unsafe-url', field, message: `carries a user name or password before "@${url.host}"; the URL was dropped`, expected: 'an http(s) URL without credentials', hint: 'remove the "user:password@" part, or the whole URL if its host is not the one intended' });
+    return undefined;
+  }
+  return url.href;
 }
 
 function readDate(value: unknown, field: string, report: Report): string | undefined {
@@ -202,6 +219,9 @@ function identitiesOf(...urls: (string | undefined)[]): string[] {
   return keys;
 }
 
+/** Code-unit order: the same on every machine, whatever its locale (unlike `localeCompare`). */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function readRelated(value: unknown, report: Report): { items: RelatedItem[]; keys: string[][] } {
   const seen = new Set<string>();
   const candidates: { item: RelatedItem; keys: string[]; order: number }[] = [];
@@ -234,8 +254,8 @@ function readRelated(value: unknown, report: Report): { items: RelatedItem[]; ke
   candidates.sort(
     (a, b) =>
       (b.item.quality ?? -Infinity) - (a.item.quality ?? -Infinity) ||
-      (b.item.publishedAt ?? '').localeCompare(a.item.publishedAt ?? '') ||
-      a.item.title.localeCompare(b.item.title) ||
+      byCodeUnits(b.item.publishedAt ?? '', a.item.publishedAt ?? '') ||
+      byCodeUnits(a.item.title, b.item.title) ||
       a.order - b.order,
   );
   return { items: candidates.map((c) => c.item), keys: candidates.map((c) => c.keys) };

@@ -6,7 +6,7 @@ import { MemoryDetailStore, PackDetailStore, type DetailStore } from './detail-s
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { linkCorpus, type LinkedArticle } from './link.ts';
 import { buildLists, toCard } from './lists.ts';
-import { listContentFiles } from './load.ts';
+import { scanContentFolder } from './load.ts';
 import { ParseCache } from './parse-cache.ts';
 import { scanFiles, type ScanInput, type ScanOutput } from './pool-tasks.ts';
 import type { SourceRecord } from './record.ts';
@@ -49,6 +49,8 @@ export const DEFAULT_SITE_NAME = 'Smartable News Reader';
  */
 export class NewsPipeline {
   private records = new Map<string, SourceRecord>();
+  /** The last listing's skipped-entry warnings (see scanContentFolder). */
+  private folderDiagnostics: Diagnostic[] = [];
   private pool?: WorkerPool;
   private liveKeys?: Set<string>;
   /** The parse cache being saved after a full build (see `build`). */
@@ -74,7 +76,8 @@ export class NewsPipeline {
     const { dir } = this.options;
     const timing = new PhaseTimer();
     const changedSet = changed ? new Set(changed.map((f) => path.relative(dir, path.resolve(dir, f)).split(path.sep).join('/'))) : undefined;
-    const files = await listContentFiles(dir);
+    const { files, diagnostics: folderDiagnostics } = await scanContentFolder(dir);
+    this.folderDiagnostics = folderDiagnostics;
     const previous = this.records;
     const toScan = changedSet ? files.filter((f) => changedSet.has(f) || !previous.has(f)) : files;
     const threshold = this.options.workerThreshold ?? 1000;
@@ -159,7 +162,7 @@ export class NewsPipeline {
 
   private assemble(fileCount: number, records: SourceRecord[]): NewsBuild {
     const linked = linkCorpus(records);
-    const diagnostics: Diagnostic[] = sortDiagnostics([...records.flatMap((r) => r.diagnostics), ...linked.diagnostics]);
+    const diagnostics: Diagnostic[] = sortDiagnostics([...this.folderDiagnostics, ...records.flatMap((r) => r.diagnostics), ...linked.diagnostics]);
     let articles: LinkedArticle[] = linked.articles;
     if (this.options.dropUnpublished) {
       const dropped = new Set(articles.filter((a) => !a.head.published).map((a) => a.head.slug));

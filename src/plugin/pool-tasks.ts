@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { PackReader, writePack, type DetailRef } from './detail-store.ts';
 import { linkedDetailJson, type LinkPatch } from './link.ts';
-import { contentKey } from './load.ts';
+import { contentKey, readContentFile } from './load.ts';
 import { parseSource, type SourceRecord } from './record.ts';
 
 /**
@@ -32,13 +31,9 @@ export async function scanFiles(input: ScanInput, known: ReadonlySet<string>): P
   const toStore: [key: string, json: string][] = [];
   const storedBy: SourceRecord[] = [];
   const outputs = input.files.map((file): ScanOutput => {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path.join(input.dir, file));
-    } catch (error) {
-      const message = `${(error as Error).message}; the file was skipped`;
-      return { file, key: '', record: { file, key: '', diagnostics: [{ code: 'unreadable-file', severity: 'error', file, message }] } };
-    }
+    const read = readContentFile(input.dir, file);
+    if ('problem' in read) return { file, key: '', record: { file, key: '', diagnostics: [read.problem] } };
+    const { bytes } = read;
     const key = contentKey(file, bytes);
     if (known.has(key)) return { file, key };
     const { record, detailJson } = parseSource(file, key, bytes);

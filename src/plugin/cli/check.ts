@@ -4,7 +4,7 @@
  * --strict, any warning at all).
  */
 import path from 'node:path';
-import { countBySeverity, formatDiagnostic, formatSummary } from '../diagnostics.ts';
+import { countBySeverity, escapeJsonForLog, formatDiagnostic, formatSummary } from '../diagnostics.ts';
 import { resolveOptions } from '../options.ts';
 import { buildNewsData } from '../pipeline.ts';
 
@@ -17,7 +17,7 @@ const options = resolveOptions(folder ? { dir: folder } : {}, process.cwd());
 const build = await buildNewsData({ dir: options.dir, cacheDir: undefined });
 const { errors, warnings } = countBySeverity(build.diagnostics);
 if (json) {
-  console.log(JSON.stringify({ dir: options.dir, files: build.files, articles: build.articles.length, errors, warnings, diagnostics: build.diagnostics }, null, 2));
+  console.log(escapeJsonForLog(JSON.stringify({ dir: options.dir, files: build.files, articles: build.articles.length, errors, warnings, diagnostics: build.diagnostics }, null, 2)));
 } else {
   console.log(`Checking ${path.relative(process.cwd(), options.dir) || '.'}`);
   for (const d of build.diagnostics) console.log(formatDiagnostic(d));
