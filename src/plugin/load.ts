@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
@@ -20,6 +21,8 @@ export interface ContentFolder {
 }
 
 const isInside = (root: string, target: string) => target === root || target.startsWith(root + path.sep);
+/** Hidden entries and installed packages are never content. */
+const isIgnored = (part: string) => part.startsWith('.') || part === 'node_modules';
 
 /**
  * Content files under `dir`, nested folders included. Symbolic links (to files or folders) are
@@ -34,24 +37,36 @@ export async function scanContentFolder(dir: string): Promise<ContentFolder> {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const skip = (file: string, message: string, hint: string) => diagnostics.push(diagnostic(file, { code: 'skipped-entry', message, hint }));
-  const readFolders = new Map<string, string>([[root, '.']]);
+  /** Real folders read so far, each with the path it was read under (`.` for the content folder). */
+  const readRoots: { real: string; relative: string }[] = [];
   const linkedFolders: { relative: string; real: string }[] = [];
 
+  /** The path under which a real folder's files are read already, if they are. */
+  const readAs = (target: string): string | undefined => {
+    for (const { real, relative } of readRoots) {
+      if (!isInside(real, target)) continue;
+      const rest = path.relative(real, target).split(path.sep).filter(Boolean);
+      if (!rest.some(isIgnored)) return [relative, ...rest].filter((p) => p !== '.').join('/') || '.';
+    }
+    return undefined;
+  };
+
+  // One recursive listing per real folder: listing folder by folder measured several times slower.
   async function walk(absolute: string, relative: string): Promise<void> {
-    const entries = await readdir(absolute, { withFileTypes: true });
+    readRoots.push({ real: absolute, relative });
+    const entries = await readdir(absolute, { recursive: true, withFileTypes: true });
     for (const entry of entries) {
+      const parent = (entry as { parentPath?: string; path?: string }).parentPath ?? (entry as { path?: string }).path ?? absolute;
+      const inner = path.relative(absolute, path.join(parent, entry.name)).split(path.sep);
+      if (inner.some(isIgnored)) continue;
+      const rel = [relative, ...inner].filter((p) => p !== '.').join('/');
       const name = entry.name;
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const rel = relative ? `${relative}/${name}` : name;
-      const abs = path.join(absolute, name);
       if (entry.isFile()) {
         if (isContentFile(name)) files.push(rel);
       } else if (entry.isDirectory()) {
         if (isContentFile(name)) skip(rel, 'is a folder whose name ends like a content file; it is not read as an article (the files inside it are)', 'rename the folder, or put the article in a file of that name');
-        readFolders.set(await realpath(abs), rel);
-        await walk(abs, rel);
       } else if (entry.isSymbolicLink()) {
-        await followLink(abs, rel, name);
+        await followLink(path.join(parent, name), rel, name);
       } else if (isContentFile(name)) {
         skip(rel, 'is not a regular file (a FIFO, socket or device); it was not read', 'content files must be regular files or links to them inside the content folder');
       }
@@ -60,13 +75,14 @@ export async function scanContentFolder(dir: string): Promise<ContentFolder> {
 
   async function followLink(abs: string, rel: string, name: string): Promise<void> {
     let target: string;
+    let stats: Stats;
     try {
       target = await realpath(abs);
+      stats = await stat(target);
     } catch {
       if (isContentFile(name)) skip(rel, 'is a symbolic link whose target does not exist (or loops); it was not read', 'fix or remove the link');
       return;
     }
-    const stats = await stat(target);
     if (!stats.isFile() && !stats.isDirectory()) {
       if (isContentFile(name)) skip(rel, 'is a symbolic link to something that is not a regular file or folder; it was not read', 'link only to files or folders inside the content folder');
       return;
@@ -84,17 +100,16 @@ export async function scanContentFolder(dir: string): Promise<ContentFolder> {
     }
   }
 
-  await walk(root, '');
+  await walk(root, '.');
   // Linked folders go last, breadth-first, each real folder once: a link into a folder already
-  // read would only read its files a second time under another name.
+  // read (an ancestor, say) would only read its files a second time under another name, or loop.
   for (let i = 0; i < linkedFolders.length; i++) {
     const { relative, real } = linkedFolders[i]!;
-    const seenAs = readFolders.get(real);
+    const seenAs = readAs(real);
     if (seenAs !== undefined) {
       skip(relative, `is a symbolic link to a folder read already (as ${seenAs === '.' ? 'the content folder itself' : `"${seenAs}"`}); it was not followed again`, 'remove the link: its files are read once, under their own paths');
       continue;
     }
-    readFolders.set(real, relative);
     await walk(real, relative);
   }
   return { files: files.sort(), diagnostics };
