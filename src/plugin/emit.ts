@@ -1,20 +1,29 @@
-import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, writevSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, constants, copyFileSync, existsSync, mkdirSync, rmSync, openSync, readFileSync, writeSync, writevSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { NewsBuild } from './build-result.ts';
 import { PackDetailStore } from './detail-store.ts';
-import { linkedDetailJson, linkPatch, needsPatch } from './link.ts';
-import { emitArticles, type EmitItem } from './pool-tasks.ts';
+import { articleLinks, linkedDetail } from './link.ts';
+import { emitArticles, type EmitItem, type EmitOutput } from './pool-tasks.ts';
 import { PhaseTimer } from './phase-timer.ts';
 
 export interface WriteResult {
   files: number;
   bytes: number;
-  /** True when an identical earlier output was reused (hard-linked) instead of written. */
+  /** True when an identical earlier output was reused (copied from the cache) instead of written. */
   reused: boolean;
 }
+
+/** A written data file: its path relative to the output folder, its size and sha1 (base64). */
+export type FileSum = [file: string, size: number, sha1: string];
+const sha1 = (bytes: Uint8Array | readonly Uint8Array[]): string => {
+  const hash = createHash('sha1');
+  for (const part of Array.isArray(bytes) ? bytes : [bytes]) hash.update(part);
+  return hash.digest('base64');
+};
 
 const COMPLETE = '.complete';
 /** Outputs being written into the cache are named `.writing-<pid>-<n>` until complete. */
@@ -26,25 +35,44 @@ interface Totals {
   bytes: number;
 }
 
+/** What a complete output's marker records: every file with its size and checksum. */
+interface Written extends Totals {
+  sums: FileSum[];
+}
+
 /** A build's data files, complete, in a folder of the output cache. */
-export interface PreparedData extends Totals {
+export interface PreparedData extends Written {
   dir: string;
   /** True when an identical earlier output was found there instead of written. */
   reused: boolean;
 }
 
 /**
- * The totals recorded in a complete output's marker (so no file is stat'ed for them), or
- * undefined when the output is not complete. An earlier version's empty marker counts as not
- * complete: that output is written again once.
+ * The files recorded in a complete output's marker, or undefined when the output is not
+ * complete. An earlier version's marker (without checksums) counts as not complete: that output
+ * is written again once.
  */
-function completeOutput(dir: string): Totals | undefined {
+function completeOutput(dir: string): Written | undefined {
   try {
-    const { files, bytes } = JSON.parse(readFileSync(path.join(dir, COMPLETE), 'utf8')) as Partial<Record<keyof Totals, unknown>>;
-    return typeof files === 'number' && typeof bytes === 'number' ? { files, bytes } : undefined;
+    const { files, bytes, sums } = JSON.parse(readFileSync(path.join(dir, COMPLETE), 'utf8')) as Partial<Record<keyof Written, unknown>>;
+    return typeof files === 'number' && typeof bytes === 'number' && Array.isArray(sums) ? { files, bytes, sums: sums as FileSum[] } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The first file of a kept output that is gone or differs from what its marker recorded. */
+function damagedFile(dir: string, written: Written): string | undefined {
+  for (const [file, size, sum] of written.sums) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(dir, file));
+    } catch {
+      return `${file} is missing`;
+    }
+    if (bytes.length !== size || sha1(bytes) !== sum) return `${file} was changed`;
+  }
+  return undefined;
 }
 
 /**
@@ -58,7 +86,12 @@ export async function prepareDataFiles(build: NewsBuild): Promise<PreparedData |
   if (!root) return undefined;
   const kept = path.join(root, build.fingerprint);
   const earlier = completeOutput(kept);
-  if (earlier) return { dir: kept, reused: true, ...earlier };
+  if (earlier) {
+    const damage = damagedFile(kept, earlier);
+    if (!damage) return { dir: kept, reused: true, ...earlier };
+    build.cacheWarnings.push(`news: the cached output ${kept} failed verification (${damage}); it was written again`);
+    await rm(path.join(kept, COMPLETE), { force: true });
+  }
   // Written under a name of its own and renamed when complete, so that another build of the
   // same content (tests build in parallel) never links a half-written output.
   const staging = path.join(root, `${WRITING}${process.pid}-${++writingCounter}`);
@@ -103,10 +136,11 @@ async function publish(root: string, staging: string, kept: string): Promise<voi
 }
 
 /**
- * Puts every data file under `outDir`: hard links to the cache's copy when the build has a cache
- * (`prepared`, begun earlier by the caller, or now), else written there directly, streaming so
- * memory stays flat. `onReadable` gets a folder holding every data file as soon as there is one:
- * the cache's copy, before the links are made, or `outDir`.
+ * Puts every data file under `outDir`: copies of the cache's files (copy-on-write clones where
+ * the file system has them) when the build has a cache (`prepared`, begun earlier by the
+ * caller, or now), else written there directly, streaming so memory stays flat. Never hard
+ * links: an edit of the output would change the cache. `onReadable` gets a folder holding every
+ * data file as soon as there is one: the cache's copy, before the copies are made, or `outDir`.
  */
 export async function writeDataFiles(
   build: NewsBuild,
@@ -118,10 +152,10 @@ export async function writeDataFiles(
   if (!ready) {
     const written = await writeFresh(build, outDir);
     onReadable?.(outDir);
-    return { ...written, reused: false };
+    return { files: written.files, bytes: written.bytes, reused: false };
   }
   onReadable?.(ready.dir);
-  await linkTree(ready.dir, outDir);
+  await copyTree(ready.dir, ready.sums, outDir);
   return { files: ready.files, bytes: ready.bytes, reused: ready.reused };
 }
 
@@ -134,31 +168,41 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function writeFresh(build: NewsBuild, outDir: string): Promise<{ files: number; bytes: number }> {
+async function writeFresh(build: NewsBuild, outDir: string): Promise<Written> {
   const articleDir = path.join(outDir, path.dirname(dataPaths.article('x')));
   await mkdir(articleDir, { recursive: true });
   const store = build.store instanceof PackDetailStore ? build.store : undefined;
   const items: EmitItem[] = [];
+  const articleFiles: string[] = [];
   for (const article of build.articles) {
-    const target = path.join(outDir, dataPaths.article(article.head.slug));
-    if (article.inline) items.push({ target, json: JSON.stringify(article.inline) });
-    else if (!store) items.push({ target, json: linkedDetailJson(article, await build.store.get(article.detailKey!)) });
-    else items.push({ target, source: store.locate(article.detailKey!), ...(needsPatch(article) ? { patch: linkPatch(article) } : {}) });
+    const file = dataPaths.article(article.head.slug);
+    articleFiles.push(file);
+    const target = path.join(outDir, file);
+    if (article.inline) items.push({ target, detail: article.inline });
+    else if (!store) items.push({ target, detail: (await build.readArticle(article.head.slug))! });
+    else items.push({ target, source: store.locate(article.detailKey!), links: articleLinks(article), file: article.file, dir: build.dir });
   }
   // Workers write the articles while the main thread writes the lists, then helps.
   const lists = writeLists(build, outDir);
   const articles = build.pool ? build.pool.mapBatches('emit', items, 250, emitArticles, (batch) => batch, lists) : lists.then(() => emitArticles(items).then((b) => [b]));
-  const [written, articleBytes] = await Promise.all([lists, articles]);
-  return { files: written.files + items.length, bytes: written.bytes + articleBytes.reduce((a, b) => a + b, 0) };
+  const [written, outputs] = await Promise.all([lists, articles]);
+  const sums = [...written.sums];
+  let i = 0;
+  for (const output of outputs as EmitOutput[]) {
+    build.cacheWarnings.push(...output.warnings);
+    for (const [size, sum] of output.sums) sums.push([articleFiles[i++]!, size, sum]);
+  }
+  let bytes = 0;
+  for (const [, size] of sums) bytes += size;
+  return { files: sums.length, bytes, sums };
 }
 
 /**
  * Writes synchronously: the workers are emitting articles on the other cores meanwhile, so
  * libuv's thread pool had no core of its own and async writes only queued (measured slower).
  */
-async function writeLists(build: NewsBuild, outDir: string): Promise<{ files: number; bytes: number }> {
-  let files = 0;
-  let bytes = 0;
+async function writeLists(build: NewsBuild, outDir: string): Promise<{ sums: FileSum[] }> {
+  const sums: FileSum[] = [];
   const made = new Set<string>();
   for (const [file, parts] of build.listFiles()) {
     const target = path.join(outDir, file);
@@ -167,12 +211,11 @@ async function writeLists(build: NewsBuild, outDir: string): Promise<{ files: nu
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    bytes += writeParts(target, parts);
-    files++;
+    sums.push([file, writeParts(target, parts), sha1(parts)]);
     // Let the worker pool's messages through now and then (it is waiting for this thread).
-    if (files % 64 === 0) await nextTurn();
+    if (sums.length % 64 === 0) await nextTurn();
   }
-  return { files, bytes };
+  return { sums };
 }
 
 /** Writes `parts` one after the other into a new `file` with one `writev`; returns the byte count. */
@@ -194,51 +237,24 @@ function writeParts(file: string, parts: Buffer[]): number {
 }
 
 /**
- * Every file under `dir`, as its folder and name relative to `dir` (the folder `''` for the top).
- * Paths are joined by hand below: `readdir` gives normalised absolute folders, and 13,000 calls
- * to `path.join`/`path.relative` took a quarter of a second of the main thread at 10k.
+ * Copies every recorded file of `from` into `to` (over whatever is there), synchronously:
+ * 13,000 copies through libuv's thread pool cost more in queueing than the copies themselves
+ * (2 cores). A clone shares blocks copy-on-write, so editing either side never changes the
+ * other; `copyFileSync` falls back to a plain copy where the file system cannot clone. It
+ * yields now and then, so worker threads waiting for this thread (the prerenderer's) get their
+ * next batch.
  */
-async function listTree(dir: string): Promise<{ folder: string; name: string }[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const prefix = withSeparator(dir).length;
-  return entries
-    .filter((e) => e.isFile() && e.name !== COMPLETE)
-    .map((e) => {
-      const parent = (e as { parentPath?: string }).parentPath ?? dir;
-      return { folder: parent.length < prefix ? '' : parent.slice(prefix) + path.sep, name: e.name };
-    });
-}
-
-/** The folder's path ending in exactly one separator, ready to have a relative path appended. */
-function withSeparator(dir: string): string {
-  return path.join(dir, path.sep);
-}
-
-/** Hard-links `source` to `target` (no bytes written); copies on another file system. */
-function linkOrCopy(source: string, target: string): void {
-  try {
-    linkSync(source, target);
-  } catch (error) {
-    rmSync(target, { force: true });
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') linkSync(source, target);
-    else copyFileSync(source, target);
-  }
-}
-
-/**
- * Links every file of `from` into `to`, synchronously: 13,000 links through libuv's thread
- * pool cost more in queueing than the links themselves (measured on 2 cores). It yields now and
- * then, so worker threads waiting for this thread (the prerenderer's) get their next batch.
- */
-async function linkTree(from: string, to: string): Promise<void> {
-  const files = await listTree(from);
-  const dirs = new Set(files.map((f) => f.folder));
+async function copyTree(from: string, sums: readonly FileSum[], to: string): Promise<void> {
+  const dirs = new Set(sums.map(([file]) => path.dirname(file)));
   for (const dir of [...dirs].sort()) mkdirSync(path.join(to, dir), { recursive: true });
-  const source = withSeparator(from);
-  const target = withSeparator(to);
-  for (let i = 0; i < files.length; i++) {
-    const { folder, name } = files[i]!;
-    linkOrCopy(source + folder + name, target + folder + name);
+  const source = path.join(from, path.sep);
+  const target = path.join(to, path.sep);
+  for (let i = 0; i < sums.length; i++) {
+    const file = sums[i]![0];
+    // Unlinked first: a file there may be a hard link into the cache (as earlier versions
+    // made), which copying over in place would truncate.
+    rmSync(target + file, { force: true });
+    copyFileSync(source + file, target + file, constants.COPYFILE_FICLONE);
     if (i % 256 === 255) await nextTurn();
   }
 }

@@ -29,8 +29,8 @@ function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '']).pid!;
 }
 
-describe('the output cache (data files written while the app is bundled, then linked)', () => {
-  it('keeps the written files under the build fingerprint and links the same files into the output', async () => {
+describe('the output cache (data files written while the app is bundled, then copied)', () => {
+  it('keeps the written files under the build fingerprint and copies the same bytes into the output, never linked', async () => {
     const work = await scratch();
     const cacheDir = path.join(work, 'cache');
     const build = await buildNewsData({ dir: SEEDS, cacheDir });
@@ -50,7 +50,9 @@ describe('the output cache (data files written while the app is bundled, then li
     let bytes = 0;
     for (const file of files) {
       const [a, b] = await Promise.all([stat(path.join(out, 'data', file)), stat(path.join(prepared!.dir, 'data', file))]);
-      expect(a.ino, file).toBe(b.ino);
+      expect(a.ino, file).not.toBe(b.ino);
+      expect(a.nlink, file).toBe(1);
+      expect(await readFile(path.join(out, 'data', file), 'utf8'), file).toBe(await readFile(path.join(prepared!.dir, 'data', file), 'utf8'));
       bytes += a.size;
     }
     // The totals come from the kept copy's marker, not from a stat of every file.
