@@ -1,146 +1,67 @@
-import { createHash } from 'node:crypto';
-import { closeSync, constants, copyFileSync, existsSync, mkdirSync, rmSync, openSync, readFileSync, writeSync, writevSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, writeSync, writevSync } from 'node:fs';
+import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { NewsBuild } from './build-result.ts';
 import { PackDetailStore } from './detail-store.ts';
-import { articleLinks, linkedDetail } from './link.ts';
+import { articleLinks, changesDetail } from './link.ts';
 import { emitArticles, type EmitItem, type EmitOutput } from './pool-tasks.ts';
 import { PhaseTimer } from './phase-timer.ts';
 
 export interface WriteResult {
   files: number;
   bytes: number;
-  /** True when an identical earlier output was reused (copied from the cache) instead of written. */
-  reused: boolean;
+  /**
+   * Always false: no earlier output is reused. Outputs were once kept in the cache and hard-linked
+   * into the output folder, so an edit there corrupted the cache; verifying and copying them
+   * back measured slower than writing them afresh.
+   */
+  reused: false;
 }
 
-/** A written data file: its path relative to the output folder, its size and sha1 (base64). */
-export type FileSum = [file: string, size: number, sha1: string];
-const sha1 = (bytes: Uint8Array | readonly Uint8Array[]): string => {
-  const hash = createHash('sha1');
-  for (const part of Array.isArray(bytes) ? bytes : [bytes]) hash.update(part);
-  return hash.digest('base64');
-};
-
-const COMPLETE = '.complete';
-/** Outputs being written into the cache are named `.writing-<pid>-<n>` until complete. */
+/** Outputs being written are named `.writing-<pid>-<n>` under the build's output folder of the cache. */
 const WRITING = '.writing-';
 let writingCounter = 0;
 
-interface Totals {
+/** A build's data files, complete, in a staging folder beside the cache, ready to be moved. */
+export interface PreparedData {
+  dir: string;
   files: number;
   bytes: number;
-}
-
-/** What a complete output's marker records: every file with its size and checksum. */
-interface Written extends Totals {
-  sums: FileSum[];
-}
-
-/** A build's data files, complete, in a folder of the output cache. */
-export interface PreparedData extends Written {
-  dir: string;
-  /** True when an identical earlier output was found there instead of written. */
-  reused: boolean;
+  reused: false;
 }
 
 /**
- * The files recorded in a complete output's marker, or undefined when the output is not
- * complete. An earlier version's marker (without checksums) counts as not complete: that output
- * is written again once.
- */
-function completeOutput(dir: string): Written | undefined {
-  try {
-    const { files, bytes, sums } = JSON.parse(readFileSync(path.join(dir, COMPLETE), 'utf8')) as Partial<Record<keyof Written, unknown>>;
-    return typeof files === 'number' && typeof bytes === 'number' && Array.isArray(sums) ? { files, bytes, sums: sums as FileSum[] } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The first file of a kept output that is gone or differs from what its marker recorded. */
-function damagedFile(dir: string, written: Written): string | undefined {
-  for (const [file, size, sum] of written.sums) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path.join(dir, file));
-    } catch {
-      return `${file} is missing`;
-    }
-    if (bytes.length !== size || sha1(bytes) !== sum) return `${file} was changed`;
-  }
-  return undefined;
-}
-
-/**
- * Makes sure the output cache holds this build's data files (paths as in `dataPaths`) under its
- * fingerprint: written now, or kept from an earlier build of the same content. Undefined when
- * the build has no cache. The news plugin calls this as soon as the content is linked, so the
- * writing overlaps the app's bundling; `writeDataFiles` then only links the files.
+ * Writes this build's data files (paths as in `dataPaths`) into a staging folder of its own
+ * under the cache, so the writing overlaps the app's bundling before the output folder exists
+ * (the news plugin calls this as soon as the content is linked); `writeDataFiles` then only
+ * moves them. Undefined when the build has no cache. What dead builds left is removed.
  */
 export async function prepareDataFiles(build: NewsBuild): Promise<PreparedData | undefined> {
   const root = build.outputCacheDir;
   if (!root) return undefined;
-  const kept = path.join(root, build.fingerprint);
-  const earlier = completeOutput(kept);
-  if (earlier) {
-    const damage = damagedFile(kept, earlier);
-    if (!damage) return { dir: kept, reused: true, ...earlier };
-    build.cacheWarnings.push(`news: the cached output ${kept} failed verification (${damage}); it was written again`);
-    await rm(path.join(kept, COMPLETE), { force: true });
-  }
-  // Written under a name of its own and renamed when complete, so that another build of the
-  // same content (tests build in parallel) never links a half-written output.
+  await mkdir(root, { recursive: true });
   const staging = path.join(root, `${WRITING}${process.pid}-${++writingCounter}`);
-  const timing = new PhaseTimer();
-  await rm(staging, { recursive: true, force: true });
-  const written = await writeFresh(build, staging);
-  await writeFile(path.join(staging, COMPLETE), JSON.stringify(written));
-  timing.mark('write');
-  await publish(root, staging, kept);
-  timing.mark('publish');
-  timing.report();
-  return { dir: kept, reused: false, ...written };
-}
-
-/**
- * Renames the complete `staging` to `kept`, removing the other outputs (one is kept per content
- * folder) and what dead builds left half-written. If another build published the same content
- * meanwhile, its copy is used: it holds the same files.
- */
-async function publish(root: string, staging: string, kept: string): Promise<void> {
-  const done = () => completeOutput(kept) !== undefined;
-  if (!done()) {
-    for (const name of await readdir(root)) {
-      const entry = path.join(root, name);
-      if (entry === staging || entry === kept) continue;
-      const writer = name.startsWith(WRITING) ? Number(name.slice(WRITING.length).split('-')[0]) : undefined;
-      if (writer !== undefined && isAlive(writer)) continue;
-      await rm(entry, { recursive: true, force: true });
-    }
-    // Only a complete folder is ever renamed here; an incomplete one of this name is from an
-    // earlier version, which filled the kept copy in place. Asked again: another build may
-    // have published it while this one removed the others.
-    if (existsSync(kept) && !done()) await rm(kept, { recursive: true, force: true });
-    try {
-      await rename(staging, kept);
-      return;
-    } catch (error) {
-      if (!done()) throw error;
-    }
+  for (const name of await readdir(root)) {
+    const writer = name.startsWith(WRITING) ? Number(name.slice(WRITING.length).split('-')[0]) : undefined;
+    // Another live build's staging folder stays; anything else (an earlier version's kept
+    // outputs, a dead build's half-written files) goes.
+    if (writer !== undefined && isAlive(writer)) continue;
+    await rm(path.join(root, name), { recursive: true, force: true });
   }
-  await rm(staging, { recursive: true, force: true });
+  const timing = new PhaseTimer();
+  const written = await writeFresh(build, staging);
+  timing.mark('write');
+  timing.report();
+  return { dir: staging, reused: false, ...written };
 }
 
 /**
- * Puts every data file under `outDir`: copies of the cache's files (copy-on-write clones where
- * the file system has them) when the build has a cache (`prepared`, begun earlier by the
- * caller, or now), else written there directly, streaming so memory stays flat. Never hard
- * links: an edit of the output would change the cache. `onReadable` gets a folder holding every
- * data file as soon as there is one: the cache's copy, before the copies are made, or `outDir`.
+ * Puts every data file under `outDir`: moved there from the staging folder when the build has
+ * a cache (`prepared`, begun earlier by the caller, or now), else written there directly,
+ * streaming so memory stays flat. Nothing in `outDir` is shared with the cache, so an edit
+ * there never reaches a later build. `onReadable` gets `outDir` once every data file is there.
  */
 export async function writeDataFiles(
   build: NewsBuild,
@@ -149,14 +70,29 @@ export async function writeDataFiles(
   prepared: Promise<PreparedData | undefined> = prepareDataFiles(build),
 ): Promise<WriteResult> {
   const ready = await prepared;
-  if (!ready) {
-    const written = await writeFresh(build, outDir);
-    onReadable?.(outDir);
-    return { files: written.files, bytes: written.bytes, reused: false };
+  const written = ready ?? (await writeFresh(build, outDir));
+  if (ready) await moveTree(ready.dir, outDir);
+  onReadable?.(outDir);
+  return { files: written.files, bytes: written.bytes, reused: false };
+}
+
+/**
+ * Moves each top-level entry of `from` into `to` (replacing what is there) with one rename, or
+ * copies it where `to` is on another file system; then removes `from`.
+ */
+async function moveTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const name of await readdir(from)) {
+    const target = path.join(to, name);
+    await rm(target, { recursive: true, force: true });
+    try {
+      await rename(path.join(from, name), target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      await cp(path.join(from, name), target, { recursive: true });
+    }
   }
-  onReadable?.(ready.dir);
-  await copyTree(ready.dir, ready.sums, outDir);
-  return { files: ready.files, bytes: ready.bytes, reused: ready.reused };
+  await rm(from, { recursive: true, force: true });
 }
 
 function isAlive(pid: number): boolean {
@@ -168,41 +104,36 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function writeFresh(build: NewsBuild, outDir: string): Promise<Written> {
+async function writeFresh(build: NewsBuild, outDir: string): Promise<{ files: number; bytes: number }> {
   const articleDir = path.join(outDir, path.dirname(dataPaths.article('x')));
   await mkdir(articleDir, { recursive: true });
   const store = build.store instanceof PackDetailStore ? build.store : undefined;
   const items: EmitItem[] = [];
-  const articleFiles: string[] = [];
   for (const article of build.articles) {
-    const file = dataPaths.article(article.head.slug);
-    articleFiles.push(file);
-    const target = path.join(outDir, file);
+    const target = path.join(outDir, dataPaths.article(article.head.slug));
     if (article.inline) items.push({ target, detail: article.inline });
     else if (!store) items.push({ target, detail: (await build.readArticle(article.head.slug))! });
-    else items.push({ target, source: store.locate(article.detailKey!), links: articleLinks(article), file: article.file, dir: build.dir });
+    else items.push({ target, source: store.locate(article.detailKey!), ...(changesDetail(article) ? { links: articleLinks(article) } : {}), file: article.file, dir: build.dir });
   }
   // Workers write the articles while the main thread writes the lists, then helps.
   const lists = writeLists(build, outDir);
   const articles = build.pool ? build.pool.mapBatches('emit', items, 250, emitArticles, (batch) => batch, lists) : lists.then(() => emitArticles(items).then((b) => [b]));
   const [written, outputs] = await Promise.all([lists, articles]);
-  const sums = [...written.sums];
-  let i = 0;
+  let bytes = written.bytes;
   for (const output of outputs as EmitOutput[]) {
     build.cacheWarnings.push(...output.warnings);
-    for (const [size, sum] of output.sums) sums.push([articleFiles[i++]!, size, sum]);
+    bytes += output.bytes;
   }
-  let bytes = 0;
-  for (const [, size] of sums) bytes += size;
-  return { files: sums.length, bytes, sums };
+  return { files: written.files + items.length, bytes };
 }
 
 /**
  * Writes synchronously: the workers are emitting articles on the other cores meanwhile, so
  * libuv's thread pool had no core of its own and async writes only queued (measured slower).
  */
-async function writeLists(build: NewsBuild, outDir: string): Promise<{ sums: FileSum[] }> {
-  const sums: FileSum[] = [];
+async function writeLists(build: NewsBuild, outDir: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
   const made = new Set<string>();
   for (const [file, parts] of build.listFiles()) {
     const target = path.join(outDir, file);
@@ -211,11 +142,12 @@ async function writeLists(build: NewsBuild, outDir: string): Promise<{ sums: Fil
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    sums.push([file, writeParts(target, parts), sha1(parts)]);
+    bytes += writeParts(target, parts);
+    files++;
     // Let the worker pool's messages through now and then (it is waiting for this thread).
-    if (sums.length % 64 === 0) await nextTurn();
+    if (files % 64 === 0) await nextTurn();
   }
-  return { sums };
+  return { files, bytes };
 }
 
 /** Writes `parts` one after the other into a new `file` with one `writev`; returns the byte count. */
@@ -236,25 +168,3 @@ function writeParts(file: string, parts: Buffer[]): number {
   return total;
 }
 
-/**
- * Copies every recorded file of `from` into `to` (over whatever is there), synchronously:
- * 13,000 copies through libuv's thread pool cost more in queueing than the copies themselves
- * (2 cores). A clone shares blocks copy-on-write, so editing either side never changes the
- * other; `copyFileSync` falls back to a plain copy where the file system cannot clone. It
- * yields now and then, so worker threads waiting for this thread (the prerenderer's) get their
- * next batch.
- */
-async function copyTree(from: string, sums: readonly FileSum[], to: string): Promise<void> {
-  const dirs = new Set(sums.map(([file]) => path.dirname(file)));
-  for (const dir of [...dirs].sort()) mkdirSync(path.join(to, dir), { recursive: true });
-  const source = path.join(from, path.sep);
-  const target = path.join(to, path.sep);
-  for (let i = 0; i < sums.length; i++) {
-    const file = sums[i]![0];
-    // Unlinked first: a file there may be a hard link into the cache (as earlier versions
-    // made), which copying over in place would truncate.
-    rmSync(target + file, { force: true });
-    copyFileSync(source + file, target + file, constants.COPYFILE_FICLONE);
-    if (i % 256 === 255) await nextTurn();
-  }
-}

@@ -22,6 +22,8 @@ export interface LinkedArticle extends Omit<ArticleLinks, 'slug'> {
   file: string;
   /** Content key of the stored detail; absent for plain-text articles built here. */
   detailKey?: string;
+  /** The slug in the stored detail (before a collision gave `head.slug` a counter). */
+  storedSlug: string;
   bodyFile?: string;
   /** The whole detail, for articles that exist only as plain text. */
   inline?: ArticleDetail;
@@ -37,6 +39,15 @@ export function articleLinks(article: LinkedArticle): ArticleLinks {
   const links: ArticleLinks = { slug: article.head.slug, relatedSlugs: article.relatedSlugs, citedBy: article.citedBy };
   if (article.body) links.body = article.body;
   return links;
+}
+
+/**
+ * Whether linking changes the article's stored detail at all. Most articles are not changed:
+ * their stored record (the whole detail, serialised once by the same JSON.stringify) is already
+ * the emitted file, and goes out as its verified bytes.
+ */
+export function changesDetail(article: LinkedArticle): boolean {
+  return article.head.slug !== article.storedSlug || article.relatedSlugs.length > 0 || article.citedBy.length > 0 || article.body !== undefined;
 }
 
 /**
@@ -109,7 +120,7 @@ export function linkCorpus(records: readonly SourceRecord[]): LinkedCorpus {
       continue;
     }
     const head = { ...source.head };
-    const article: LinkedArticle = { head, file: record.file, detailKey: record.key, relatedSlugs: [], citedBy: [] };
+    const article: LinkedArticle = { head, file: record.file, detailKey: record.key, storedSlug: source.head.slug, relatedSlugs: [], citedBy: [] };
     claimSlug(head);
     articles.push(article);
     relatedKeys.set(article, source.relatedKeys);
@@ -142,7 +153,7 @@ export function linkCorpus(records: readonly SourceRecord[]): LinkedCorpus {
     if (lead) head.excerpt = lead.length > 300 ? `${lead.slice(0, 299).trimEnd()}…` : lead;
     claimSlug(head);
     const inline: ArticleDetail = { ...head, images: [], body: plain.body, related: [], citedBy: [] };
-    articles.push({ head, file: plain.file, relatedSlugs: [], citedBy: [], inline });
+    articles.push({ head, file: plain.file, storedSlug: head.slug, relatedSlugs: [], citedBy: [], inline });
   }
 
   for (const [article, keysPerItem] of relatedKeys) {

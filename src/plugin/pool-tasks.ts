@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleDetail } from '../contract/article.ts';
@@ -57,7 +56,7 @@ export async function scanFiles(input: ScanInput, known: ReadonlySet<string>): P
   return outputs;
 }
 
-/** One article file to write: its stored detail with its links applied, or a detail given whole. */
+/** One article file to write: its stored detail (with its links applied, if any), or a detail given whole. */
 export interface EmitItem {
   target: string;
   /** The stored detail (see `PackDetailStore.locate`). */
@@ -70,39 +69,50 @@ export interface EmitItem {
 }
 
 export interface EmitOutput {
-  /** Per item, in order: the written file's size and sha1 (base64), for the output's marker. */
-  sums: [size: number, sha1: string][];
+  bytes: number;
   /** One line per stored detail that failed verification and was rebuilt from its source. */
   warnings: string[];
 }
 
 /** Writes synchronously, like parsing: every core is busy emitting (see writeLists in emit.ts). */
 export async function emitArticles(items: readonly EmitItem[]): Promise<EmitOutput> {
-  const sums: EmitOutput['sums'] = [];
+  let bytes = 0;
   const warnings: string[] = [];
   const packs = new PackReader();
   try {
     for (const item of items) {
-      const detail = item.detail ?? linkedDetail(item.links!, storedOrReparsed(packs, item, warnings));
-      const content = Buffer.from(JSON.stringify(detail));
-      sums.push([content.length, createHash('sha1').update(content).digest('base64')]);
+      const content = item.detail ? JSON.stringify(item.detail) : item.links ? JSON.stringify(linkedDetail(item.links, stored(packs, item, warnings))) : storedBytes(packs, item, warnings);
+      bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.length;
       writeFileSync(item.target, content);
     }
   } finally {
     packs.close();
   }
-  return { sums, warnings };
+  return { bytes, warnings };
 }
 
 /** The stored detail, or (when it fails verification) the source file's, parsed again. */
-function storedOrReparsed(packs: PackReader, item: EmitItem, warnings: string[]): ArticleDetail {
+function stored(packs: PackReader, item: EmitItem, warnings: string[]): ArticleDetail {
   try {
     return packs.read(item.source!);
   } catch (error) {
-    if (!(error instanceof UnreadableDetail) || item.file === undefined || item.dir === undefined) throw error;
-    const detail = parseSource(item.file, '', readFileSync(path.join(item.dir, item.file))).detail;
-    if (!detail) throw new Error(`${item.file} changed during the build: it no longer holds an article`, { cause: error });
-    warnings.push(`news: ${error.message}; ${item.file} was parsed again from the source`);
-    return detail;
+    return reparsed(error, item, warnings);
   }
+}
+
+/** The stored detail's verified bytes, which are already the emitted file of an unlinked article. */
+function storedBytes(packs: PackReader, item: EmitItem, warnings: string[]): Buffer | string {
+  try {
+    return packs.bytes(item.source!);
+  } catch (error) {
+    return JSON.stringify(reparsed(error, item, warnings));
+  }
+}
+
+function reparsed(error: unknown, item: EmitItem, warnings: string[]): ArticleDetail {
+  if (!(error instanceof UnreadableDetail) || item.file === undefined || item.dir === undefined) throw error;
+  const detail = parseSource(item.file, '', readFileSync(path.join(item.dir, item.file))).detail;
+  if (!detail) throw new Error(`${item.file} changed during the build: it no longer holds an article`, { cause: error });
+  warnings.push(`news: ${error.message}; ${item.file} was parsed again from the source`);
+  return detail;
 }
