@@ -26,9 +26,7 @@ export class NewsBuild {
     readonly cards: ArticleCard[],
     readonly lists: Lists,
     readonly store: DetailStore,
-    /** Identifies the output: same content keys and options, same data files. */
-    readonly fingerprint: string,
-    /** Where finished outputs are kept for reuse (see `writeDataFiles`); none without a cache. */
+    /** Where data files are staged while the app is bundled (see `prepareDataFiles`); none without a cache. */
     readonly outputCacheDir: string | undefined,
     /** The pipeline's worker threads, for writing the output in parallel. */
     readonly pool: WorkerPool | undefined,

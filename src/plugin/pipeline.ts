@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { NewsBuild } from './build-result.ts';
@@ -30,9 +29,6 @@ export interface PipelineOptions {
   /** Parse in worker threads when more files than this need parsing. Default 1000. */
   workerThreshold?: number;
 }
-
-/** Bump when the emitted data's shape changes, so cached outputs are not reused. */
-const OUTPUT_VERSION = 2;
 
 /**
  * Past this many files the main thread only coordinates: it holds every record, and parsing
@@ -181,12 +177,8 @@ export class NewsPipeline {
       siteName: this.options.siteName ?? DEFAULT_SITE_NAME,
       ...(this.options.siteUrl ? { siteUrl: this.options.siteUrl } : {}),
     });
-    const fingerprint = createHash('sha1')
-      .update(JSON.stringify([OUTPUT_VERSION, this.options.dropUnpublished ?? false, this.options.siteName ?? DEFAULT_SITE_NAME, this.options.siteUrl ?? '']))
-      .update(records.map((r) => `${r.file}\0${r.key}`).join('\n'))
-      .digest('hex');
     const outputCacheDir = this.options.cacheDir ? path.join(this.options.cacheDir, 'output') : undefined;
-    return new NewsBuild(fileCount, diagnostics, articles, cards, lists, this.store, fingerprint, outputCacheDir, this.pool, this.options.dir, cacheWarnings);
+    return new NewsBuild(fileCount, diagnostics, articles, cards, lists, this.store, outputCacheDir, this.pool, this.options.dir, cacheWarnings);
   }
 }
 
