@@ -1,9 +1,12 @@
 import type { ArticleCard, ArticleDetail } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { NewsIndex, Scope, SortKey } from '../contract/feed.ts';
-import type { DetailStore } from './detail-store.ts';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UnreadableDetail, type DetailStore } from './detail-store.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { linkedDetailJson, type LinkedArticle } from './link.ts';
+import { articleLinks, linkedDetail, type LinkedArticle } from './link.ts';
+import { parseSource } from './record.ts';
 import { feedPageParts, type Lists } from './lists.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
@@ -23,12 +26,17 @@ export class NewsBuild {
     readonly cards: ArticleCard[],
     readonly lists: Lists,
     readonly store: DetailStore,
-    /** Identifies the output: same content keys and options, same data files. */
-    readonly fingerprint: string,
-    /** Where finished outputs are kept for reuse (see `writeDataFiles`); none without a cache. */
-    readonly outputCacheDir?: string,
+    /** Where data files are staged while the app is bundled (see `prepareDataFiles`); none without a cache. */
+    readonly outputCacheDir: string | undefined,
     /** The pipeline's worker threads, for writing the output in parallel. */
-    readonly pool?: WorkerPool,
+    readonly pool: WorkerPool | undefined,
+    /** The content folder, to parse a file again when its cached detail fails verification. */
+    readonly dir: string,
+    /**
+     * Problems with the cache (not the content): each part that failed verification was
+     * dropped and rebuilt from the source, and is named here once. Writing the output adds to it.
+     */
+    readonly cacheWarnings: string[] = [],
   ) {
     this.bySlug = new Map(articles.map((a) => [a.head.slug, a]));
   }
@@ -42,7 +50,20 @@ export class NewsBuild {
     const article = this.bySlug.get(slug);
     if (!article) return undefined;
     if (article.inline) return article.inline;
-    return JSON.parse(linkedDetailJson(article, await this.store.get(article.detailKey!))) as ArticleDetail;
+    return linkedDetail(articleLinks(article), await this.storedDetail(article));
+  }
+
+  /** The unlinked detail from the store, or from the source when the stored one fails verification. */
+  private async storedDetail(article: LinkedArticle): Promise<ArticleDetail> {
+    try {
+      return await this.store.get(article.detailKey!);
+    } catch (error) {
+      if (!(error instanceof UnreadableDetail)) throw error;
+      const detail = parseSource(article.file, '', await readFile(path.join(this.dir, article.file))).detail;
+      if (!detail) throw new Error(`${article.file} changed during the build: it no longer holds an article`, { cause: error });
+      this.cacheWarnings.push(`news: ${error.message}; ${article.file} was parsed again from the source`);
+      return detail;
+    }
   }
 
   /**

@@ -1,35 +1,50 @@
+import type { ArticleDetail } from '../contract/article.ts';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * Full article details (the bulk of a corpus: related coverage and bodies), keyed by the source
- * file's content key. On disk it doubles as the warm-build cache.
+ * Full article details (the bulk of a corpus: related coverage and bodies), each kept whole as
+ * its JSON text under the source file's content key. On disk it doubles as the warm-build cache,
+ * so every read is checked against the checksum taken when it was written.
  */
 export interface DetailStore {
-  put(key: string, json: string): Promise<void>;
-  get(key: string): Promise<string>;
+  put(key: string, detail: ArticleDetail): Promise<void>;
+  /** The stored detail; throws `UnreadableDetail` when it is gone or its bytes changed. */
+  get(key: string): Promise<ArticleDetail>;
   prune(liveKeys: ReadonlySet<string>): Promise<void>;
+}
+
+/** A stored detail that is missing, cut short or altered since it was written. */
+export class UnreadableDetail extends Error {
+  constructor(
+    readonly pack: string,
+    why: string,
+  ) {
+    super(`cached article detail in ${pack} ${why}`);
+  }
 }
 
 export class MemoryDetailStore implements DetailStore {
   private readonly details = new Map<string, string>();
-  async put(key: string, json: string) {
-    this.details.set(key, json);
+  async put(key: string, detail: ArticleDetail) {
+    this.details.set(key, JSON.stringify(detail));
   }
   async get(key: string) {
     const json = this.details.get(key);
     if (json === undefined) throw new Error(`no stored detail for ${key}`);
-    return json;
+    return JSON.parse(json) as ArticleDetail;
   }
   async prune(liveKeys: ReadonlySet<string>) {
     for (const key of this.details.keys()) if (!liveKeys.has(key)) this.details.delete(key);
   }
 }
 
-/** Where one detail is: [pack file name, byte offset, byte length]. Kept in the file's record. */
-export type DetailRef = [pack: string, start: number, length: number];
+const checksum = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('base64');
+
+/** Where one detail is and the checksum of its bytes (sha1, base64). Kept in the file's record. */
+export type DetailRef = [pack: string, start: number, length: number, sha1: string];
 
 const PACK = '.pack';
 
@@ -39,38 +54,57 @@ const PACK = '.pack';
  * them (2.3 s of a 4.8 s scan at 10k on this machine's disk); one sequential write is cheap.
  * The name comes from the keys inside, so writing the same batch again gives the same file.
  */
-export function writePack(dir: string, details: readonly (readonly [key: string, json: string])[]): DetailRef[] {
+export function writePack(dir: string, details: readonly (readonly [key: string, detail: ArticleDetail])[]): DetailRef[] {
   const hash = createHash('sha1');
   for (const [key] of details) hash.update(key).update('\0');
   const pack = `${hash.digest('hex').slice(0, 20)}${PACK}`;
-  const parts = details.map(([, json]) => Buffer.from(json));
+  const parts = details.map(([, detail]) => Buffer.from(JSON.stringify(detail)));
   writeFileSync(path.join(dir, pack), Buffer.concat(parts));
   let start = 0;
   return parts.map((part) => {
-    const ref: DetailRef = [pack, start, part.length];
+    const ref: DetailRef = [pack, start, part.length, checksum(part)];
     start += part.length;
     return ref;
   });
 }
 
-/** Reads details out of pack files (refs from `locate`), keeping each pack open while in use. */
+/**
+ * Reads details out of pack files (refs from `locate`), keeping each pack open while in use.
+ * Every read is verified: a missing pack, a short one or changed bytes throw `UnreadableDetail`.
+ */
 export class PackReader {
   private readonly open = new Map<string, number>();
 
-  read([pack, start, length]: DetailRef): Buffer {
+  /** The detail's verified JSON bytes. */
+  bytes([pack, start, length, sha1]: DetailRef): Buffer {
     let fd = this.open.get(pack);
     if (fd === undefined) {
-      fd = openSync(pack, 'r');
+      try {
+        fd = openSync(pack, 'r');
+      } catch (error) {
+        throw new UnreadableDetail(pack, `cannot be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      }
       this.open.set(pack, fd);
     }
     const bytes = Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {
       const n = readSync(fd, bytes, done, length - done, start + done);
-      if (n === 0) throw new Error(`detail pack ${pack} is shorter than expected`);
+      if (n === 0) throw new UnreadableDetail(pack, 'is shorter than recorded');
       done += n;
     }
+    if (checksum(bytes) !== sha1) throw new UnreadableDetail(pack, 'does not match its checksum');
     return bytes;
+  }
+
+  read(ref: DetailRef): ArticleDetail {
+    const bytes = this.bytes(ref);
+    try {
+      return JSON.parse(bytes.toString('utf8')) as ArticleDetail;
+    } catch {
+      // Only possible if the checksum matched altered bytes; treated the same way.
+      throw new UnreadableDetail(ref[0], 'is not valid JSON');
+    }
   }
 
   close(): void {
@@ -94,9 +128,37 @@ export class PackDetailStore implements DetailStore {
     await mkdir(this.dir, { recursive: true });
     this.packs = new Set((await readdir(this.dir)).filter((f) => f.endsWith(PACK)));
   }
-  /** Whether the pack holding this detail is still on disk. */
-  has(ref: DetailRef | undefined): boolean {
-    return ref !== undefined && (this.packs?.has(ref[0]) ?? false);
+  /**
+   * Which of these details are on disk with the bytes they were written with (read and checked now).
+   * Returns the refs that passed; a failure is reported once per pack through `onBad`.
+   */
+  verify(refs: Iterable<DetailRef>, onBad: (problem: string) => void): Set<DetailRef> {
+    const good = new Set<DetailRef>();
+    const bad = new Set<string>();
+    const reader = new PackReader();
+    try {
+      for (const ref of refs) {
+        if (ref.length !== 4 || !this.packs?.has(ref[0])) {
+          if (!bad.has(ref[0])) onBad(new UnreadableDetail(path.join(this.dir, String(ref[0])), 'is missing').message);
+          bad.add(ref[0]);
+          continue;
+        }
+        try {
+          reader.bytes(this.absolute(ref));
+          good.add(ref);
+        } catch (error) {
+          if (!(error instanceof UnreadableDetail)) throw error;
+          if (!bad.has(ref[0])) onBad(error.message);
+          bad.add(ref[0]);
+        }
+      }
+    } finally {
+      reader.close();
+    }
+    return good;
+  }
+  private absolute(ref: DetailRef): DetailRef {
+    return [path.join(this.dir, ref[0]), ref[1], ref[2], ref[3]];
   }
   note(key: string, ref: DetailRef): void {
     this.refs.set(key, ref);
@@ -106,16 +168,16 @@ export class PackDetailStore implements DetailStore {
   locate(key: string): DetailRef {
     const ref = this.refs.get(key);
     if (!ref) throw new Error(`no stored detail for ${key}`);
-    return [path.join(this.dir, ref[0]), ref[1], ref[2]];
+    return this.absolute(ref);
   }
-  async put(key: string, json: string) {
+  async put(key: string, detail: ArticleDetail) {
     await this.load();
-    this.note(key, writePack(this.dir, [[key, json]])[0]!);
+    this.note(key, writePack(this.dir, [[key, detail]])[0]!);
   }
   async get(key: string) {
     const reader = new PackReader();
     try {
-      return reader.read(this.locate(key)).toString('utf8');
+      return reader.read(this.locate(key));
     } finally {
       reader.close();
     }

@@ -1,112 +1,67 @@
-import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, writevSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, writeSync, writevSync } from 'node:fs';
+import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { NewsBuild } from './build-result.ts';
 import { PackDetailStore } from './detail-store.ts';
-import { linkedDetailJson, linkPatch, needsPatch } from './link.ts';
-import { emitArticles, type EmitItem } from './pool-tasks.ts';
+import { articleLinks, changesDetail } from './link.ts';
+import { emitArticles, type EmitItem, type EmitOutput } from './pool-tasks.ts';
 import { PhaseTimer } from './phase-timer.ts';
 
 export interface WriteResult {
   files: number;
   bytes: number;
-  /** True when an identical earlier output was reused (hard-linked) instead of written. */
-  reused: boolean;
+  /**
+   * Always false: no earlier output is reused. Outputs were once kept in the cache and hard-linked
+   * into the output folder, so an edit there corrupted the cache; verifying and copying them
+   * back measured slower than writing them afresh.
+   */
+  reused: false;
 }
 
-const COMPLETE = '.complete';
-/** Outputs being written into the cache are named `.writing-<pid>-<n>` until complete. */
+/** Outputs being written are named `.writing-<pid>-<n>` under the build's output folder of the cache. */
 const WRITING = '.writing-';
 let writingCounter = 0;
 
-interface Totals {
+/** A build's data files, complete, in a staging folder beside the cache, ready to be moved. */
+export interface PreparedData {
+  dir: string;
   files: number;
   bytes: number;
-}
-
-/** A build's data files, complete, in a folder of the output cache. */
-export interface PreparedData extends Totals {
-  dir: string;
-  /** True when an identical earlier output was found there instead of written. */
-  reused: boolean;
+  reused: false;
 }
 
 /**
- * The totals recorded in a complete output's marker (so no file is stat'ed for them), or
- * undefined when the output is not complete. An earlier version's empty marker counts as not
- * complete: that output is written again once.
- */
-function completeOutput(dir: string): Totals | undefined {
-  try {
-    const { files, bytes } = JSON.parse(readFileSync(path.join(dir, COMPLETE), 'utf8')) as Partial<Record<keyof Totals, unknown>>;
-    return typeof files === 'number' && typeof bytes === 'number' ? { files, bytes } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Makes sure the output cache holds this build's data files (paths as in `dataPaths`) under its
- * fingerprint: written now, or kept from an earlier build of the same content. Undefined when
- * the build has no cache. The news plugin calls this as soon as the content is linked, so the
- * writing overlaps the app's bundling; `writeDataFiles` then only links the files.
+ * Writes this build's data files (paths as in `dataPaths`) into a staging folder of its own
+ * under the cache, so the writing overlaps the app's bundling before the output folder exists
+ * (the news plugin calls this as soon as the content is linked); `writeDataFiles` then only
+ * moves them. Undefined when the build has no cache. What dead builds left is removed.
  */
 export async function prepareDataFiles(build: NewsBuild): Promise<PreparedData | undefined> {
   const root = build.outputCacheDir;
   if (!root) return undefined;
-  const kept = path.join(root, build.fingerprint);
-  const earlier = completeOutput(kept);
-  if (earlier) return { dir: kept, reused: true, ...earlier };
-  // Written under a name of its own and renamed when complete, so that another build of the
-  // same content (tests build in parallel) never links a half-written output.
+  await mkdir(root, { recursive: true });
   const staging = path.join(root, `${WRITING}${process.pid}-${++writingCounter}`);
-  const timing = new PhaseTimer();
-  await rm(staging, { recursive: true, force: true });
-  const written = await writeFresh(build, staging);
-  await writeFile(path.join(staging, COMPLETE), JSON.stringify(written));
-  timing.mark('write');
-  await publish(root, staging, kept);
-  timing.mark('publish');
-  timing.report();
-  return { dir: kept, reused: false, ...written };
-}
-
-/**
- * Renames the complete `staging` to `kept`, removing the other outputs (one is kept per content
- * folder) and what dead builds left half-written. If another build published the same content
- * meanwhile, its copy is used: it holds the same files.
- */
-async function publish(root: string, staging: string, kept: string): Promise<void> {
-  const done = () => completeOutput(kept) !== undefined;
-  if (!done()) {
-    for (const name of await readdir(root)) {
-      const entry = path.join(root, name);
-      if (entry === staging || entry === kept) continue;
-      const writer = name.startsWith(WRITING) ? Number(name.slice(WRITING.length).split('-')[0]) : undefined;
-      if (writer !== undefined && isAlive(writer)) continue;
-      await rm(entry, { recursive: true, force: true });
-    }
-    // Only a complete folder is ever renamed here; an incomplete one of this name is from an
-    // earlier version, which filled the kept copy in place. Asked again: another build may
-    // have published it while this one removed the others.
-    if (existsSync(kept) && !done()) await rm(kept, { recursive: true, force: true });
-    try {
-      await rename(staging, kept);
-      return;
-    } catch (error) {
-      if (!done()) throw error;
-    }
+  for (const name of await readdir(root)) {
+    const writer = name.startsWith(WRITING) ? Number(name.slice(WRITING.length).split('-')[0]) : undefined;
+    // Another live build's staging folder stays; anything else (an earlier version's kept
+    // outputs, a dead build's half-written files) goes.
+    if (writer !== undefined && isAlive(writer)) continue;
+    await rm(path.join(root, name), { recursive: true, force: true });
   }
-  await rm(staging, { recursive: true, force: true });
+  const timing = new PhaseTimer();
+  const written = await writeFresh(build, staging);
+  timing.mark('write');
+  timing.report();
+  return { dir: staging, reused: false, ...written };
 }
 
 /**
- * Puts every data file under `outDir`: hard links to the cache's copy when the build has a cache
- * (`prepared`, begun earlier by the caller, or now), else written there directly, streaming so
- * memory stays flat. `onReadable` gets a folder holding every data file as soon as there is one:
- * the cache's copy, before the links are made, or `outDir`.
+ * Puts every data file under `outDir`: moved there from the staging folder when the build has
+ * a cache (`prepared`, begun earlier by the caller, or now), else written there directly,
+ * streaming so memory stays flat. Nothing in `outDir` is shared with the cache, so an edit
+ * there never reaches a later build. `onReadable` gets `outDir` once every data file is there.
  */
 export async function writeDataFiles(
   build: NewsBuild,
@@ -115,14 +70,29 @@ export async function writeDataFiles(
   prepared: Promise<PreparedData | undefined> = prepareDataFiles(build),
 ): Promise<WriteResult> {
   const ready = await prepared;
-  if (!ready) {
-    const written = await writeFresh(build, outDir);
-    onReadable?.(outDir);
-    return { ...written, reused: false };
+  const written = ready ?? (await writeFresh(build, outDir));
+  if (ready) await moveTree(ready.dir, outDir);
+  onReadable?.(outDir);
+  return { files: written.files, bytes: written.bytes, reused: false };
+}
+
+/**
+ * Moves each top-level entry of `from` into `to` (replacing what is there) with one rename, or
+ * copies it where `to` is on another file system; then removes `from`.
+ */
+async function moveTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const name of await readdir(from)) {
+    const target = path.join(to, name);
+    await rm(target, { recursive: true, force: true });
+    try {
+      await rename(path.join(from, name), target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      await cp(path.join(from, name), target, { recursive: true });
+    }
   }
-  onReadable?.(ready.dir);
-  await linkTree(ready.dir, outDir);
-  return { files: ready.files, bytes: ready.bytes, reused: ready.reused };
+  await rm(from, { recursive: true, force: true });
 }
 
 function isAlive(pid: number): boolean {
@@ -141,15 +111,20 @@ async function writeFresh(build: NewsBuild, outDir: string): Promise<{ files: nu
   const items: EmitItem[] = [];
   for (const article of build.articles) {
     const target = path.join(outDir, dataPaths.article(article.head.slug));
-    if (article.inline) items.push({ target, json: JSON.stringify(article.inline) });
-    else if (!store) items.push({ target, json: linkedDetailJson(article, await build.store.get(article.detailKey!)) });
-    else items.push({ target, source: store.locate(article.detailKey!), ...(needsPatch(article) ? { patch: linkPatch(article) } : {}) });
+    if (article.inline) items.push({ target, detail: article.inline });
+    else if (!store) items.push({ target, detail: (await build.readArticle(article.head.slug))! });
+    else items.push({ target, source: store.locate(article.detailKey!), ...(changesDetail(article) ? { links: articleLinks(article) } : {}), file: article.file, dir: build.dir });
   }
   // Workers write the articles while the main thread writes the lists, then helps.
   const lists = writeLists(build, outDir);
   const articles = build.pool ? build.pool.mapBatches('emit', items, 250, emitArticles, (batch) => batch, lists) : lists.then(() => emitArticles(items).then((b) => [b]));
-  const [written, articleBytes] = await Promise.all([lists, articles]);
-  return { files: written.files + items.length, bytes: written.bytes + articleBytes.reduce((a, b) => a + b, 0) };
+  const [written, outputs] = await Promise.all([lists, articles]);
+  let bytes = written.bytes;
+  for (const output of outputs as EmitOutput[]) {
+    build.cacheWarnings.push(...output.warnings);
+    bytes += output.bytes;
+  }
+  return { files: written.files + items.length, bytes };
 }
 
 /**
@@ -193,52 +168,3 @@ function writeParts(file: string, parts: Buffer[]): number {
   return total;
 }
 
-/**
- * Every file under `dir`, as its folder and name relative to `dir` (the folder `''` for the top).
- * Paths are joined by hand below: `readdir` gives normalised absolute folders, and 13,000 calls
- * to `path.join`/`path.relative` took a quarter of a second of the main thread at 10k.
- */
-async function listTree(dir: string): Promise<{ folder: string; name: string }[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const prefix = withSeparator(dir).length;
-  return entries
-    .filter((e) => e.isFile() && e.name !== COMPLETE)
-    .map((e) => {
-      const parent = (e as { parentPath?: string }).parentPath ?? dir;
-      return { folder: parent.length < prefix ? '' : parent.slice(prefix) + path.sep, name: e.name };
-    });
-}
-
-/** The folder's path ending in exactly one separator, ready to have a relative path appended. */
-function withSeparator(dir: string): string {
-  return path.join(dir, path.sep);
-}
-
-/** Hard-links `source` to `target` (no bytes written); copies on another file system. */
-function linkOrCopy(source: string, target: string): void {
-  try {
-    linkSync(source, target);
-  } catch (error) {
-    rmSync(target, { force: true });
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') linkSync(source, target);
-    else copyFileSync(source, target);
-  }
-}
-
-/**
- * Links every file of `from` into `to`, synchronously: 13,000 links through libuv's thread
- * pool cost more in queueing than the links themselves (measured on 2 cores). It yields now and
- * then, so worker threads waiting for this thread (the prerenderer's) get their next batch.
- */
-async function linkTree(from: string, to: string): Promise<void> {
-  const files = await listTree(from);
-  const dirs = new Set(files.map((f) => f.folder));
-  for (const dir of [...dirs].sort()) mkdirSync(path.join(to, dir), { recursive: true });
-  const source = withSeparator(from);
-  const target = withSeparator(to);
-  for (let i = 0; i < files.length; i++) {
-    const { folder, name } = files[i]!;
-    linkOrCopy(source + folder + name, target + folder + name);
-    if (i % 256 === 255) await nextTurn();
-  }
-}

@@ -1,24 +1,29 @@
 import type { ArticleDetail, BodyBlock, CitingArticle } from '../contract/article.ts';
+import { compareCodeUnits } from './code-unit-order.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { articleSlug } from './normalize.ts';
 import type { ArticleHead, SourceRecord } from './record.ts';
 
-/**
- * One article after linking: its head (final slug, counts) plus what must change in the stored
- * detail. Most articles need no change, and their stored JSON is emitted as is.
- */
-export interface LinkedArticle {
+/** What linking decided for one article, as plain data (it is sent to worker threads). */
+export interface ArticleLinks {
+  /** The final slug (differs from the stored detail's after a collision). */
+  slug: string;
+  /** Related items (by index) that are corpus articles, and their slugs. */
+  relatedSlugs: [index: number, slug: string][];
+  /** Corpus articles whose related coverage names this one, newest first. */
+  citedBy: CitingArticle[];
+  /** A body taken from a matching plain-text file. */
+  body?: BodyBlock[];
+}
+
+/** One article after linking: its head (final slug, counts) and its links. */
+export interface LinkedArticle extends Omit<ArticleLinks, 'slug'> {
   head: ArticleHead;
   file: string;
   /** Content key of the stored detail; absent for plain-text articles built here. */
   detailKey?: string;
-  /** The slug inside the stored detail (differs from `head.slug` only after a collision). */
+  /** The slug in the stored detail (before a collision gave `head.slug` a counter). */
   storedSlug: string;
-  relatedAt: number[];
-  relatedSlugs: [index: number, slug: string][];
-  citedBy: CitingArticle[];
-  /** A body taken from a matching plain-text file. */
-  body?: BodyBlock[];
   bodyFile?: string;
   /** The whole detail, for articles that exist only as plain text. */
   inline?: ArticleDetail;
@@ -30,53 +35,42 @@ export interface LinkedCorpus {
   diagnostics: Diagnostic[];
 }
 
-/** What splicing a stored detail needs: a plain object, so it can be sent to a worker. */
-export type LinkPatch = Pick<LinkedArticle, 'file' | 'storedSlug' | 'relatedAt' | 'relatedSlugs' | 'citedBy' | 'body'> & { head: { slug: string } };
-
-export function linkPatch(article: LinkedArticle): LinkPatch {
-  const patch: LinkPatch = {
-    file: article.file,
-    head: { slug: article.head.slug },
-    storedSlug: article.storedSlug,
-    relatedAt: article.relatedAt,
-    relatedSlugs: article.relatedSlugs,
-    citedBy: article.citedBy,
-  };
-  if (article.body) patch.body = article.body;
-  return patch;
+export function articleLinks(article: LinkedArticle): ArticleLinks {
+  const links: ArticleLinks = { slug: article.head.slug, relatedSlugs: article.relatedSlugs, citedBy: article.citedBy };
+  if (article.body) links.body = article.body;
+  return links;
 }
 
-export function needsPatch(article: LinkedArticle): boolean {
+/**
+ * Whether linking changes the article's stored detail at all. Most articles are not changed:
+ * their stored record (the whole detail, serialised once by the same JSON.stringify) is already
+ * the emitted file, and goes out as its verified bytes.
+ */
+export function changesDetail(article: LinkedArticle): boolean {
   return article.head.slug !== article.storedSlug || article.relatedSlugs.length > 0 || article.citedBy.length > 0 || article.body !== undefined;
 }
 
 /**
- * The emitted detail JSON: the stored one with the corpus-wide links spliced in as text, which
- * costs a fraction of parsing and re-serialising it. The stored JSON comes from
- * `JSON.stringify`, so its top-level markers (`"citedBy":[]` …) cannot occur inside strings,
- * whose quotes are escaped. Key order stays fixed, so output stays deterministic.
+ * The emitted detail: the stored (unlinked) one with the links applied. Keys keep the stored
+ * order (spreading keeps it, and assigning an existing key does not move it), so the output
+ * stays byte-for-byte deterministic; a linked related item leads with its slug.
  */
-export function linkedDetailJson(article: LinkPatch, stored: string): string {
-  const edits: [position: number, remove: number, text: string][] = [];
-  const after = (marker: string) => {
-    const at = stored.indexOf(marker);
-    if (at < 0) throw new Error(`stored detail of ${article.file} lacks ${marker}`);
-    return at + marker.length;
-  };
-  if (article.head.slug !== article.storedSlug) edits.push([after('{"slug":"'), article.storedSlug.length, article.head.slug]);
-  if (article.citedBy.length) {
-    edits.push([after('"citedByCount":'), 1, String(article.citedBy.length)]);
-    edits.push([after('"citedBy":[') , 0, JSON.stringify(article.citedBy).slice(1, -1)]);
+export function linkedDetail(links: ArticleLinks, stored: ArticleDetail): ArticleDetail {
+  const detail: ArticleDetail = { ...stored, slug: links.slug };
+  if (links.citedBy.length) {
+    detail.citedByCount = links.citedBy.length;
+    detail.citedBy = links.citedBy;
   }
-  if (article.body) edits.push([after('"body":['), 0, JSON.stringify(article.body).slice(1, -1)]);
-  for (const [index, slug] of article.relatedSlugs) {
-    const at = article.relatedAt[index];
-    if (at !== undefined) edits.push([at + 1, 0, `"slug":${JSON.stringify(slug)},`]);
+  if (links.body) detail.body = links.body;
+  if (links.relatedSlugs.length) {
+    const related = [...stored.related];
+    for (const [index, slug] of links.relatedSlugs) {
+      const item = related[index];
+      if (item) related[index] = { slug, ...item };
+    }
+    detail.related = related;
   }
-  edits.sort((a, b) => b[0] - a[0]);
-  let json = stored;
-  for (const [position, remove, text] of edits) json = json.slice(0, position) + text + json.slice(position + remove);
-  return json;
+  return detail;
 }
 
 /** The first article known under any of these identity keys (a hot loop: no allocations). */
@@ -126,7 +120,7 @@ export function linkCorpus(records: readonly SourceRecord[]): LinkedCorpus {
       continue;
     }
     const head = { ...source.head };
-    const article: LinkedArticle = { head, file: record.file, detailKey: record.key, storedSlug: source.head.slug, relatedAt: source.relatedAt, relatedSlugs: [], citedBy: [] };
+    const article: LinkedArticle = { head, file: record.file, detailKey: record.key, storedSlug: source.head.slug, relatedSlugs: [], citedBy: [] };
     claimSlug(head);
     articles.push(article);
     relatedKeys.set(article, source.relatedKeys);
@@ -159,7 +153,7 @@ export function linkCorpus(records: readonly SourceRecord[]): LinkedCorpus {
     if (lead) head.excerpt = lead.length > 300 ? `${lead.slice(0, 299).trimEnd()}…` : lead;
     claimSlug(head);
     const inline: ArticleDetail = { ...head, images: [], body: plain.body, related: [], citedBy: [] };
-    articles.push({ head, file: plain.file, storedSlug: head.slug, relatedAt: [], relatedSlugs: [], citedBy: [], inline });
+    articles.push({ head, file: plain.file, storedSlug: head.slug, relatedSlugs: [], citedBy: [], inline });
   }
 
   for (const [article, keysPerItem] of relatedKeys) {
@@ -176,7 +170,7 @@ export function linkCorpus(records: readonly SourceRecord[]): LinkedCorpus {
     }
   }
   for (const article of articles) {
-    article.citedBy.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || (a.slug < b.slug ? -1 : 1));
+    article.citedBy.sort((a, b) => compareCodeUnits(b.publishedAt ?? '', a.publishedAt ?? '') || compareCodeUnits(a.slug, b.slug));
     article.head.citedByCount = article.citedBy.length;
   }
   return { articles, diagnostics };

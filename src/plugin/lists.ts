@@ -3,6 +3,7 @@ import { dataPaths } from '../contract/data-paths.ts';
 import { compareCards, PAGE_SIZE, SORT_KEYS, type SortKey, type FeedPage, type NewsIndex, type ProviderIndex, type Scope, type TopicSummary } from '../contract/feed.ts';
 import { topicSlug } from '../contract/slug.ts';
 import { CARD_EXCERPT_CHARS } from './normalize.ts';
+import { compareCodeUnits } from './code-unit-order.ts';
 import type { ArticleHead } from './record.ts';
 
 /** The card is what lists repeat: a fixed, small subset of the detail. */
@@ -92,7 +93,7 @@ export function buildLists(cards: readonly ArticleCard[], site: SiteOptions): Li
 
   const summaries: TopicSummary[] = [...topics]
     .map(([slug, t]) => ({ slug, name: t.name, count: t.cards.published.length, unpublishedCount: t.cards.unpublished.length }))
-    .sort((a, b) => b.count - a.count || b.unpublishedCount - a.unpublishedCount || a.name.localeCompare(b.name) || (a.slug < b.slug ? -1 : 1));
+    .sort((a, b) => b.count - a.count || b.unpublishedCount - a.unpublishedCount || compareCodeUnits(a.name, b.name) || compareCodeUnits(a.slug, b.slug));
 
   // Each order is computed once over all cards (on first use); every list is a subsequence of
   // it, so each list is put in order by position instead of being compared again.
@@ -138,7 +139,7 @@ export function buildLists(cards: readonly ArticleCard[], site: SiteOptions): Li
     firstPage,
   };
   const providers: ProviderIndex = {
-    providers: [...providerCounts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    providers: [...providerCounts.values()].sort((a, b) => b.count - a.count || compareCodeUnits(a.name, b.name)),
   };
 
   function* feedPages(): Generator<[string, FeedPage]> {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { NewsBuild } from './build-result.ts';
@@ -30,9 +29,6 @@ export interface PipelineOptions {
   /** Parse in worker threads when more files than this need parsing. Default 1000. */
   workerThreshold?: number;
 }
-
-/** Bump when the emitted data's shape changes, so cached outputs are not reused. */
-const OUTPUT_VERSION = 2;
 
 /**
  * Past this many files the main thread only coordinates: it holds every record, and parsing
@@ -91,8 +87,13 @@ export class NewsPipeline {
     const byKey = new Map<string, SourceRecord>();
     for (const record of previous.values()) byKey.set(record.key, record);
     // A watcher's rebuild knows its records already; the cache matters to full builds.
-    for (const [key, record] of changed ? [] : (this.cache?.entries() ?? [])) {
-      if (!byKey.has(key) && (!record.article || diskStore?.has(record.detail))) byKey.set(key, record);
+    // Each cached detail is read and checked first: one that fails is parsed again.
+    const cacheWarnings = [...(this.cache?.takeWarnings() ?? [])];
+    const fromCache = changed ? [] : [...(this.cache?.entries() ?? [])].filter(([key]) => !byKey.has(key));
+    const refs = fromCache.flatMap(([, record]) => (record.article && record.detail ? [record.detail] : []));
+    const verified = diskStore && refs.length ? diskStore.verify(refs, (problem) => cacheWarnings.push(`news: ${problem}; its files are parsed again`)) : new Set();
+    for (const [key, record] of fromCache) {
+      if (!record.article || (record.detail && verified.has(record.detail))) byKey.set(key, record);
     }
     timing.mark('prepare');
 
@@ -119,7 +120,7 @@ export class NewsPipeline {
       next.set(file, record);
       if (!output.record || !output.key) continue;
       this.cache?.set(output.key, output.record);
-      if (output.detailJson !== undefined) await this.store.put(output.key, output.detailJson);
+      if (output.detail !== undefined) await this.store.put(output.key, output.detail);
     }
     if (diskStore) for (const record of next.values()) if (record.detail) diskStore.note(record.key, record.detail);
     this.records = next;
@@ -127,7 +128,7 @@ export class NewsPipeline {
     this.liveKeys = liveKeys;
 
     const records = [...next.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
-    const result = this.assemble(files.length, records);
+    const result = this.assemble(files.length, records, cacheWarnings);
     timing.mark('link+lists');
     timing.report();
     // Saved while the caller starts on the output, not before: the worker pool would wait for
@@ -160,7 +161,7 @@ export class NewsPipeline {
     await this.store.prune(this.liveKeys);
   }
 
-  private assemble(fileCount: number, records: SourceRecord[]): NewsBuild {
+  private assemble(fileCount: number, records: SourceRecord[], cacheWarnings: string[]): NewsBuild {
     const linked = linkCorpus(records);
     const diagnostics: Diagnostic[] = sortDiagnostics([...this.folderDiagnostics, ...records.flatMap((r) => r.diagnostics), ...linked.diagnostics]);
     let articles: LinkedArticle[] = linked.articles;
@@ -179,12 +180,8 @@ export class NewsPipeline {
       siteName: this.options.siteName ?? DEFAULT_SITE_NAME,
       ...(this.options.siteUrl ? { siteUrl: this.options.siteUrl } : {}),
     });
-    const fingerprint = createHash('sha1')
-      .update(JSON.stringify([OUTPUT_VERSION, this.options.dropUnpublished ?? false, this.options.siteName ?? DEFAULT_SITE_NAME, this.options.siteUrl ?? '']))
-      .update(records.map((r) => `${r.file}\0${r.key}`).join('\n'))
-      .digest('hex');
     const outputCacheDir = this.options.cacheDir ? path.join(this.options.cacheDir, 'output') : undefined;
-    return new NewsBuild(fileCount, diagnostics, articles, cards, lists, this.store, fingerprint, outputCacheDir, this.pool);
+    return new NewsBuild(fileCount, diagnostics, articles, cards, lists, this.store, outputCacheDir, this.pool, this.options.dir, cacheWarnings);
   }
 }
 

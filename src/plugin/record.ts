@@ -6,14 +6,13 @@ import { parseFile, type PlainTextRecord } from './parse.ts';
 /** An article without its heavy lists: what corpus-wide linking and the lists need. */
 export type ArticleHead = Omit<ArticleDetail, 'related' | 'body' | 'images' | 'citedBy'>;
 
+/** What linking needs of an article: its head and the keys it is found and finds others by. */
 export interface ArticleRecord {
   head: ArticleHead;
   titleKey: string;
   identities: string[];
   /** Per related item (in emitted order), the identity keys of its URLs. */
   relatedKeys: string[][];
-  /** Where each related item's `{` is in the stored detail JSON, so links are spliced in as text. */
-  relatedAt: number[];
   hasBody: boolean;
 }
 
@@ -33,11 +32,9 @@ export interface SourceRecord {
 
 export interface ParseOutput {
   record: SourceRecord;
-  /** The unlinked detail's JSON, to be put in the detail store. */
-  detailJson?: string;
+  /** The unlinked detail, to be put in the detail store whole. */
+  detail?: ArticleDetail;
 }
-
-const RELATED_MARKER = '"related":[]';
 
 export function parseSource(file: string, key: string, bytes: Uint8Array): ParseOutput {
   const parsed = parseFile(file, bytes);
@@ -46,16 +43,6 @@ export function parseSource(file: string, key: string, bytes: Uint8Array): Parse
   if (!parsed.article) return { record };
   const { detail, titleKey, identities, relatedKeys } = parsed.article;
   const { related: _related, body, images: _images, citedBy: _citedBy, ...head } = detail;
-  // Exactly JSON.stringify(detail), built in two parts to learn where each related item starts.
-  const shell = JSON.stringify({ ...detail, related: [] });
-  const insertAt = shell.indexOf(RELATED_MARKER) + RELATED_MARKER.length - 1;
-  const items = detail.related.map((item) => JSON.stringify(item));
-  const relatedAt: number[] = [];
-  let position = insertAt;
-  for (const item of items) {
-    relatedAt.push(position);
-    position += item.length + 1;
-  }
-  record.article = { head, titleKey, identities, relatedKeys, relatedAt, hasBody: body.length > 0 };
-  return { record, detailJson: shell.slice(0, insertAt) + items.join(',') + shell.slice(insertAt) };
+  record.article = { head, titleKey, identities, relatedKeys, hasBody: body.length > 0 };
+  return { record, detail };
 }

@@ -7,6 +7,8 @@ export function reportLines(build: NewsBuild, limit = 20): string[] {
   const hidden = build.diagnostics.length - shown.length;
   if (hidden > 0) shown.push(`… and ${hidden} more (run \`npm run check\` for the full report)`);
   const { errors } = countBySeverity(build.diagnostics);
+  // Cache problems are not content problems: repaired already, shown but never counted.
+  shown.unshift(...build.cacheWarnings);
   shown.push(`news: ${formatSummary(build.diagnostics, build.files)}; ${build.articles.length} articles${errors ? ' (files with errors were skipped)' : ''}`);
   return shown;
 }

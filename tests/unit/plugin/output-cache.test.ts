@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,37 +29,34 @@ function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '']).pid!;
 }
 
-describe('the output cache (data files written while the app is bundled, then linked)', () => {
-  it('keeps the written files under the build fingerprint and links the same files into the output', async () => {
+describe('the staged output (data files written while the app is bundled, then moved)', () => {
+  it('writes the files under the cache, then moves them into the output: nothing is shared or kept', async () => {
     const work = await scratch();
     const cacheDir = path.join(work, 'cache');
     const build = await buildNewsData({ dir: SEEDS, cacheDir });
     const prepared = await prepareDataFiles(build);
-    expect(prepared).toMatchObject({ dir: path.join(cacheDir, 'output', build.fingerprint), reused: false });
-    // Nothing is left under a temporary name, and the kept copy is complete.
-    expect(await readdir(path.join(cacheDir, 'output'))).toEqual([build.fingerprint]);
+    expect(path.dirname(prepared!.dir)).toBe(path.join(cacheDir, 'output'));
+    expect(path.basename(prepared!.dir)).toMatch(new RegExp(`^\\.writing-${process.pid}-\\d+$`));
 
     const out = path.join(work, 'dist');
     let readable: string | undefined;
     const written = await writeDataFiles(build, out, (dir) => (readable = dir), Promise.resolve(prepared));
-    expect(readable).toBe(prepared!.dir);
-    expect(written.reused).toBe(false);
+    expect(readable).toBe(out);
+    expect(written).toEqual({ files: prepared!.files, bytes: prepared!.bytes, reused: false });
     const files = await tree(path.join(out, 'data'));
     expect(files.length).toBe(written.files);
     expect(files).toContain(path.relative('data', dataPaths.index()));
     let bytes = 0;
     for (const file of files) {
-      const [a, b] = await Promise.all([stat(path.join(out, 'data', file)), stat(path.join(prepared!.dir, 'data', file))]);
-      expect(a.ino, file).toBe(b.ino);
-      bytes += a.size;
+      const info = await stat(path.join(out, 'data', file));
+      expect(info.nlink, file).toBe(1);
+      bytes += info.size;
     }
-    // The totals come from the kept copy's marker, not from a stat of every file.
     expect(written.bytes).toBe(bytes);
-    const again = await writeDataFiles(build, path.join(work, 'again'));
-    expect(again).toEqual({ files: written.files, bytes, reused: true });
+    expect(await readdir(path.join(cacheDir, 'output'))).toEqual([]);
   });
 
-  it('two builds of the same content at once both get complete outputs, and one kept copy', async () => {
+  it('two builds of the same content at once both get complete, identical outputs', async () => {
     const work = await scratch();
     const cacheDir = path.join(work, 'cache');
     const a = await buildNewsData({ dir: SEEDS, cacheDir });
@@ -72,34 +69,18 @@ describe('the output cache (data files written while the app is bundled, then li
     for (const file of files) {
       expect(await readFile(path.join(outB, 'data', file), 'utf8'), file).toBe(await readFile(path.join(outA, 'data', file), 'utf8'));
     }
-    expect(await readdir(path.join(cacheDir, 'output'))).toEqual([a.fingerprint]);
+    expect(await readdir(path.join(cacheDir, 'output'))).toEqual([]);
   });
 
-  it('a changed content folder replaces the kept output, and drops what dead builds left half-written', async () => {
+  it("drops what dead builds and earlier versions left in the output cache, and keeps a running build's folder", async () => {
     const work = await scratch();
-    const content = path.join(work, 'content');
-    await cp(SEEDS, content, { recursive: true });
     const cacheDir = path.join(work, 'cache');
-    const first = await buildNewsData({ dir: content, cacheDir });
-    await writeDataFiles(first, path.join(work, 'first'));
-    // A build killed while writing, and one still running (this process).
     const root = path.join(cacheDir, 'output');
     const abandoned = path.join(root, `.writing-${deadPid()}-1`);
     const running = path.join(root, `.writing-${process.pid}-999`);
-    await Promise.all([mkdir(abandoned), mkdir(running)]);
-
-    const file = (await readdir(content)).find((f) => f.startsWith('000'))!;
-    const text = await readFile(path.join(content, file), 'utf8');
-    await writeFile(path.join(content, file), text.replace(/^title: .*$/m, 'title: "A new title for the cache test"'));
-    const second = await buildNewsData({ dir: content, cacheDir });
-    expect(second.fingerprint).not.toBe(first.fingerprint);
-    const written = await writeDataFiles(second, path.join(work, 'second'));
-    expect(written.reused).toBe(false);
-    expect((await readdir(root)).sort()).toEqual([second.fingerprint, path.basename(running)].sort());
-
-    // The same content again: linked from the kept copy.
-    const third = await writeDataFiles(await buildNewsData({ dir: content, cacheDir }), path.join(work, 'third'));
-    expect(third.reused).toBe(true);
-    expect(await tree(path.join(work, 'third', 'data'))).toEqual(await tree(path.join(work, 'second', 'data')));
+    const earlierVersion = path.join(root, 'd6e1df8acbde32cec351308ffd11a7436224b732');
+    await Promise.all([abandoned, running, earlierVersion].map((dir) => mkdir(dir, { recursive: true })));
+    await writeDataFiles(await buildNewsData({ dir: SEEDS, cacheDir }), path.join(work, 'dist'));
+    expect(await readdir(root)).toEqual([path.basename(running)]);
   });
 });
