@@ -33,7 +33,9 @@ import { atomFeed, latestPublished, robotsTxt, sitemap } from './feeds.ts';
 import { listHead, notFoundHead, pageTitle, topicHref, type SiteInfo } from './head.ts';
 import { basename, fileForRoute, renderArticleBatch, type PageContext, type ServerEntry } from './pages.ts';
 import { staticHostMiddleware } from './preview.ts';
+import { removeOrphanedPrerenderFolders } from '../plugin/cache-cleanup.ts';
 import { deferred } from '../plugin/deferred.ts';
+import { createProgress } from '../plugin/progress.ts';
 import { WorkerPool } from '../plugin/worker-pool.ts';
 import type { WorkerInit } from './worker.ts';
 
@@ -54,6 +56,11 @@ const IN_FLIGHT = 6;
 const WORKERS_FROM = 400;
 
 let buildCounter = 0;
+
+/** Vite prints info lines (and so progress) unless its logLevel is 'warn', 'error' or 'silent'. */
+function logsInfo(config: ResolvedConfig): boolean {
+  return config.logLevel === undefined || config.logLevel === 'info';
+}
 
 function here(file: string, root: string): string {
   try {
@@ -87,6 +94,8 @@ function reactRouterProduction(root: string): Alias[] {
 /** Bundles the server entry and the worker for Node, into a folder of its own. */
 async function buildServerBundle(config: ResolvedConfig): Promise<{ dir: string; entry: string; worker: string }> {
   const dir = path.join(config.root, 'node_modules', '.cache', 'smartable-news', `prerender-${process.pid}-${++buildCounter}`);
+  // Builds killed part-way never removed theirs.
+  await removeOrphanedPrerenderFolders(path.dirname(dir));
   await viteBuild({
     configFile: false,
     root: config.root,
@@ -161,8 +170,13 @@ async function startArticleRender(config: ResolvedConfig, news: NewsPluginApi, w
   const done = (async () => {
     await pool.broadcast('context', ctx);
     const local = async (batch: string[]) => renderArticleBatch(await mainEntry, ctx, batch);
-    const counts = await pool.mapBatches('render', slugs, BATCH, local, (batch) => batch, mainEntry, IN_FLIGHT);
-    return counts.reduce((a, b) => a + b, 0);
+    const progress = createProgress('prerender: rendered', 'article pages', { quiet: !logsInfo(config) });
+    try {
+      const counts = await pool.mapBatches('render', slugs, BATCH, local, (batch) => batch, mainEntry, IN_FLIGHT, (n, total) => progress.update(n, total));
+      return counts.reduce((a, b) => a + b, 0);
+    } finally {
+      progress.finish();
+    }
   })();
   // Awaited by closeBundle; until then a failure must not count as unhandled.
   done.catch(() => undefined);
