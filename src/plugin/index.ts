@@ -11,6 +11,7 @@ import { prepareDataFiles, writeDataFiles, type PreparedData } from './emit.ts';
 import { isContentFile } from './load.ts';
 import { resolveOptions, type NewsPluginOptions, type ResolvedOptions } from './options.ts';
 import { NewsPipeline } from './pipeline.ts';
+import { createProgress, type Progress } from './progress.ts';
 import { reportLines } from './report.ts';
 
 export type { NewsPluginOptions } from './options.ts';
@@ -70,6 +71,8 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
   let dataReadable = deferred<DataLocation | undefined>();
   /** This build's data files being made in the cache, from the end of `buildStart`. */
   let prepared: Promise<PreparedData | undefined> | undefined;
+  /** Shown while a build (not the dev server) parses. */
+  let parseProgress: Progress | undefined;
   const api: NewsPluginApi = {
     getBuild: () => build,
     getOptions: () => options,
@@ -78,13 +81,16 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
   };
 
   const runPipeline = async (log: (line: string) => void, changed?: string[]) => {
-    pipeline ??= new NewsPipeline({
+    const pipelineOptions = {
       dir: options!.dir,
       dropUnpublished: options!.dropUnpublished,
       siteName: options!.siteName,
       ...(options!.siteUrl ? { siteUrl: options!.siteUrl } : {}),
       cacheDir: cacheDirFor(config!.root, options!),
-    });
+      // PipelineOptions.onProgress: called as the parse workers finish batches.
+      onProgress: (done: number, total: number) => parseProgress?.update(done, total),
+    };
+    pipeline ??= new NewsPipeline(pipelineOptions);
     build = await pipeline.build(changed);
     for (const line of reportLines(build)) log(line);
     return build;
@@ -104,9 +110,18 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
       if (config?.build.ssr) return;
       dataReadable = deferred();
       const tidying = tidyCaches(cacheDirFor(config!.root, options!), (line) => config!.logger.warn(line));
-      const running = runPipeline((line) => config!.logger.info(line));
+      const infoShown = config!.logLevel === undefined || config!.logLevel === 'info';
+      parseProgress = createProgress('news: parsed', 'files', { quiet: !infoShown });
+      const running = runPipeline((line) => {
+        parseProgress?.finish();
+        config!.logger.info(line);
+      });
       built = running.catch(() => undefined);
-      const result = await running.finally(() => tidying);
+      const result = await running.finally(() => {
+        parseProgress?.finish();
+        parseProgress = undefined;
+        return tidying;
+      });
       const { errors } = countBySeverity(result.diagnostics);
       if (options!.strict && errors > 0) this.error(`news: ${errors} content error(s) in ${options!.dir} (strict mode)`);
       // Not awaited: the data files are written while Vite bundles the app (the worker pool
