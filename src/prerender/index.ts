@@ -35,7 +35,7 @@ import { basename, fileForRoute, renderArticleBatch, type PageContext, type Serv
 import { staticHostMiddleware } from './preview.ts';
 import { removeOrphanedPrerenderFolders } from '../plugin/cache-cleanup.ts';
 import { deferred } from '../plugin/deferred.ts';
-import { createProgress } from '../plugin/progress.ts';
+import { createProgress, type Progress } from '../plugin/progress.ts';
 import { WorkerPool } from '../plugin/worker-pool.ts';
 import type { WorkerInit } from './worker.ts';
 
@@ -140,7 +140,8 @@ interface ArticleRender {
   pool: WorkerPool;
   workerCount: number;
   /** The page context and the article pages in progress; undefined when there is no data to render. */
-  pages?: { ctx: PageContext; build: NewsBuild; done: Promise<number> };
+  /** `progress`: the article pages' progress line, cleared before anything else is logged. */
+  pages?: { ctx: PageContext; build: NewsBuild; done: Promise<number>; progress: Progress };
 }
 
 /**
@@ -167,10 +168,10 @@ async function startArticleRender(config: ResolvedConfig, news: NewsPluginApi, w
   const template = splitTemplate(await readFile(path.join(outDir, 'index.html'), 'utf8'));
   const ctx: PageContext = { outDir, dataDir, base: config.base, site, index, template };
   const slugs = build.cards.map((c) => c.slug);
+  const progress = createProgress('prerender: rendered', 'article pages', { quiet: !logsInfo(config) });
   const done = (async () => {
     await pool.broadcast('context', ctx);
     const local = async (batch: string[]) => renderArticleBatch(await mainEntry, ctx, batch);
-    const progress = createProgress('prerender: rendered', 'article pages', { quiet: !logsInfo(config) });
     try {
       const counts = await pool.mapBatches('render', slugs, BATCH, local, (batch) => batch, mainEntry, IN_FLIGHT, (n, total) => progress.update(n, total));
       return counts.reduce((a, b) => a + b, 0);
@@ -180,7 +181,7 @@ async function startArticleRender(config: ResolvedConfig, news: NewsPluginApi, w
   })();
   // Awaited by closeBundle; until then a failure must not count as unhandled.
   done.catch(() => undefined);
-  return { bundle, pool, workerCount, pages: { ctx, build, done } };
+  return { bundle, pool, workerCount, pages: { ctx, build, done, progress } };
 }
 
 /** The feed, each topic's first page, the 404 page, the Atom feeds, the sitemap and robots.txt. */
@@ -283,7 +284,10 @@ export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
           }
           const entry = (await import(pathToFileURL(bundle.entry).href)) as ServerEntry;
           // The workers are on the articles already; this thread writes the other pages, then joins them.
-          const others = writeOtherPages(entry, pages.ctx, pages.build, (message) => config.logger.warn(message));
+          const others = writeOtherPages(entry, pages.ctx, pages.build, (message) => {
+            pages.progress.finish();
+            config.logger.warn(message);
+          });
           void others.then(() => run?.mainEntry.resolve(entry), () => undefined);
           const [articles, otherPages] = await Promise.all([pages.done, others]);
 
