@@ -1,12 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter, matchPath } from 'react-router-dom';
-import { hydrate } from '@tanstack/react-query';
+import { hydrate, type DehydratedState } from '@tanstack/react-query';
 import { routePatterns } from '../contract';
 import { App } from './App';
 import { articleQueryOptions } from './features/article/api/get-article';
 import { AppProviders } from './providers';
 import { createQueryClient } from './lib/query-client';
+import { withTimes } from './lib/dehydrated-times';
 import './styles.css';
 
 const client = createQueryClient();
@@ -15,7 +16,7 @@ const client = createQueryClient();
 const state = document.getElementById('news-state');
 if (state?.textContent) {
   try {
-    hydrate(client, JSON.parse(state.textContent));
+    hydrate(client, withTimes(JSON.parse(state.textContent) as DehydratedState, Date.now()));
   } catch {
     // A broken state only costs a refetch.
   }

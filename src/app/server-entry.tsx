@@ -14,6 +14,7 @@ import { parseFeedView, type ArticleDetail, type FeedPage, type NewsIndex, type 
 import { App } from './App';
 import { AppProviders } from './providers';
 import { createQueryClient } from './lib/query-client';
+import { withoutTimes } from './lib/dehydrated-times';
 import { newsIndexQueryOptions } from './features/news-index/api/get-news-index';
 import { ArticlePage } from './features/article/components/ArticlePage';
 import { feedPageQueryOptions } from './features/feed/api/get-feed-page';
@@ -102,7 +103,7 @@ export async function renderPage(input: RenderInput): Promise<RenderOutput> {
   // is code-split) suspends, and is redone with `prerender`, which waits for it.
   let html = renderToString(element);
   if (html.includes(CLIENT_RENDERED_BOUNDARY)) html = await prerenderToString(element);
-  const state = input.article ? '' : JSON.stringify(dehydrate(client));
+  const state = input.article ? '' : JSON.stringify(withoutTimes(dehydrate(client)));
   client.clear();
   return { html, state };
 }

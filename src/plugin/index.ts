@@ -4,11 +4,14 @@ import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { NEWS_UPDATE_EVENT, type NewsUpdatePayload } from '../contract/dev-events.ts';
 import type { NewsBuild } from './build-result.ts';
 import { deferred } from './deferred.ts';
+import { dataMiddleware, DevBuilds } from './dev-server.ts';
+import { markUsed, pruneContentCaches } from './cache-cleanup.ts';
 import { countBySeverity } from './diagnostics.ts';
 import { prepareDataFiles, writeDataFiles, type PreparedData } from './emit.ts';
 import { isContentFile } from './load.ts';
 import { resolveOptions, type NewsPluginOptions, type ResolvedOptions } from './options.ts';
 import { NewsPipeline } from './pipeline.ts';
+import { createProgress, type Progress } from './progress.ts';
 import { reportLines } from './report.ts';
 
 export type { NewsPluginOptions } from './options.ts';
@@ -43,6 +46,17 @@ function cacheDirFor(root: string, options: ResolvedOptions): string {
   return path.join(root, 'node_modules', '.cache', 'smartable-news', name);
 }
 
+/** Marks this content folder's cache used and removes caches no build used for long. */
+async function tidyCaches(cacheDir: string, warn: (line: string) => void): Promise<void> {
+  try {
+    await markUsed(cacheDir);
+    await pruneContentCaches(path.dirname(cacheDir), cacheDir);
+  } catch (error) {
+    // A cache that cannot be tidied costs disk space, not the build.
+    warn(`news: could not tidy the cache in ${path.dirname(cacheDir)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /**
  * The content pipeline as two Vite plugins sharing one state: `news:build` parses the content
  * folder and writes the data files into the build output; `news:dev` serves the same files from
@@ -57,6 +71,8 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
   let dataReadable = deferred<DataLocation | undefined>();
   /** This build's data files being made in the cache, from the end of `buildStart`. */
   let prepared: Promise<PreparedData | undefined> | undefined;
+  /** Shown while a build (not the dev server) parses. */
+  let parseProgress: Progress | undefined;
   const api: NewsPluginApi = {
     getBuild: () => build,
     getOptions: () => options,
@@ -65,13 +81,16 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
   };
 
   const runPipeline = async (log: (line: string) => void, changed?: string[]) => {
-    pipeline ??= new NewsPipeline({
+    const pipelineOptions = {
       dir: options!.dir,
       dropUnpublished: options!.dropUnpublished,
       siteName: options!.siteName,
       ...(options!.siteUrl ? { siteUrl: options!.siteUrl } : {}),
       cacheDir: cacheDirFor(config!.root, options!),
-    });
+      // PipelineOptions.onProgress: called as the parse workers finish batches.
+      onProgress: (done: number, total: number) => parseProgress?.update(done, total),
+    };
+    pipeline ??= new NewsPipeline(pipelineOptions);
     build = await pipeline.build(changed);
     for (const line of reportLines(build)) log(line);
     return build;
@@ -90,9 +109,19 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
     async buildStart() {
       if (config?.build.ssr) return;
       dataReadable = deferred();
-      const running = runPipeline((line) => config!.logger.info(line));
+      const tidying = tidyCaches(cacheDirFor(config!.root, options!), (line) => config!.logger.warn(line));
+      const infoShown = config!.logLevel === undefined || config!.logLevel === 'info';
+      parseProgress = createProgress('news: parsed', 'files', { quiet: !infoShown });
+      const running = runPipeline((line) => {
+        parseProgress?.finish();
+        config!.logger.info(line);
+      });
       built = running.catch(() => undefined);
-      const result = await running;
+      const result = await running.finally(() => {
+        parseProgress?.finish();
+        parseProgress = undefined;
+        return tidying;
+      });
       const { errors } = countBySeverity(result.diagnostics);
       if (options!.strict && errors > 0) this.error(`news: ${errors} content error(s) in ${options!.dir} (strict mode)`);
       // Not awaited: the data files are written while Vite bundles the app (the worker pool
@@ -140,47 +169,64 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
     api,
     configResolved,
     async configureServer(server: ViteDevServer) {
-      const log = (line: string) => server.config.logger.info(line, { timestamp: true });
-      let ready = runPipeline(log);
-      const base = server.config.base.replace(/\/?$/, '/');
-
-      server.middlewares.use(async (req, res, next) => {
-        const url = req.url?.split('?')[0] ?? '';
-        if (!url.startsWith(`${base}data/`)) return next();
-        const current = await ready;
-        const json = await current.dataFile(decodeURI(url.slice(base.length)));
-        if (json === undefined) {
-          res.statusCode = 404;
-          res.end('Not found');
-          return;
-        }
-        res.setHeader('Content-Type', 'application/json; charset=utf-8');
-        res.setHeader('Cache-Control', 'no-store');
-        res.end(json);
+      const logger = server.config.logger;
+      const log = (line: string) => logger.info(line, { timestamp: true });
+      const dir = options!.dir;
+      void tidyCaches(cacheDirFor(config!.root, options!), (line) => logger.warn(line));
+      const overlay = (error: Error) =>
+        server.ws.send({
+          type: 'error',
+          err: { message: `news: building ${dir} failed: ${error.message}. The last good build is served until a rebuild succeeds.`, stack: '', plugin: 'news:dev', id: dir },
+        });
+      const builds = new DevBuilds(dir, {
+        run: (changed) => runPipeline(log, changed),
+        onFailure: (error) => {
+          logger.error(`news: build failed (${error.message}); serving the last good build`, { timestamp: true });
+          overlay(error);
+        },
+        onFolderBack: () => server.watcher.add(dir),
+        onRecovered: () => {
+          log('news: content folder readable again; rebuilt');
+          // An empty update closes Vite's error overlay.
+          server.ws.send({ type: 'update', updates: [] });
+        },
+        onUpdated: () => {
+          const payload: NewsUpdatePayload = { changed: ['data/'] };
+          server.ws.send({ type: 'custom', event: NEWS_UPDATE_EVENT, data: payload });
+        },
       });
+      // A page opened while the content is broken learns why too.
+      server.ws.on('connection', () => {
+        if (builds.error) overlay(builds.error);
+      });
+      const base = server.config.base.replace(/\/?$/, '/');
+      server.middlewares.use(dataMiddleware(base, () => builds.current()));
 
       // Changes arrive in bursts (editors write twice, git checks out many files): coalesce.
       let timer: NodeJS.Timeout | undefined;
       const pending = new Set<string>();
       const onChange = (file: string) => {
-        if (!isContentFile(file) || !path.resolve(file).startsWith(options!.dir + path.sep)) return;
+        if (!isContentFile(file) || !path.resolve(file).startsWith(dir + path.sep)) return;
         pending.add(path.resolve(file));
         clearTimeout(timer);
         timer = setTimeout(() => {
           const changed = [...pending];
           pending.clear();
-          ready = ready.then(() => runPipeline(log, changed));
-          void ready.then(() => {
-            const payload: NewsUpdatePayload = { changed: ['data/'] };
-            server.ws.send({ type: 'custom', event: NEWS_UPDATE_EVENT, data: payload });
-          });
+          void builds.rebuild(changed);
         }, 10);
       };
-      server.httpServer?.once('close', () => void pipeline?.close());
-      server.watcher.add(options!.dir);
+      server.httpServer?.once('close', () => {
+        builds.close();
+        void pipeline?.close().catch(() => undefined);
+      });
+      server.watcher.add(dir);
       server.watcher.on('add', onChange);
       server.watcher.on('change', onChange);
       server.watcher.on('unlink', onChange);
+      // The folder itself went away (moved, deleted): fail now, and wait for it to come back.
+      server.watcher.on('unlinkDir', (folder: string) => {
+        if (path.resolve(folder) === dir) void builds.rebuild();
+      });
     },
   };
 

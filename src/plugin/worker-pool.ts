@@ -163,8 +163,11 @@ export class WorkerPool {
      * next; more when the main thread has long synchronous work of its own meanwhile.
      */
     inFlight = 2,
+    /** Called after each batch with the items done so far and the total (a progress display). */
+    onProgress?: (done: number, total: number) => void,
   ): Promise<R[]> {
     const results: R[] = [];
+    let done = 0;
     let next = 0;
     let batchIndex = 0;
     const take = (): [number, T[]] | undefined => {
@@ -177,6 +180,8 @@ export class WorkerPool {
       for (let job = take(); job; job = take()) {
         const [index, batch] = job;
         results[index] = await run(batch);
+        done += batch.length;
+        onProgress?.(done, items.length);
       }
     };
     await Promise.all([

@@ -33,7 +33,9 @@ import { atomFeed, latestPublished, robotsTxt, sitemap } from './feeds.ts';
 import { listHead, notFoundHead, pageTitle, topicHref, type SiteInfo } from './head.ts';
 import { basename, fileForRoute, renderArticleBatch, type PageContext, type ServerEntry } from './pages.ts';
 import { staticHostMiddleware } from './preview.ts';
+import { removeOrphanedPrerenderFolders } from '../plugin/cache-cleanup.ts';
 import { deferred } from '../plugin/deferred.ts';
+import { createProgress, type Progress } from '../plugin/progress.ts';
 import { WorkerPool } from '../plugin/worker-pool.ts';
 import type { WorkerInit } from './worker.ts';
 
@@ -54,6 +56,11 @@ const IN_FLIGHT = 6;
 const WORKERS_FROM = 400;
 
 let buildCounter = 0;
+
+/** Vite prints info lines (and so progress) unless its logLevel is 'warn', 'error' or 'silent'. */
+function logsInfo(config: ResolvedConfig): boolean {
+  return config.logLevel === undefined || config.logLevel === 'info';
+}
 
 function here(file: string, root: string): string {
   try {
@@ -87,6 +94,8 @@ function reactRouterProduction(root: string): Alias[] {
 /** Bundles the server entry and the worker for Node, into a folder of its own. */
 async function buildServerBundle(config: ResolvedConfig): Promise<{ dir: string; entry: string; worker: string }> {
   const dir = path.join(config.root, 'node_modules', '.cache', 'smartable-news', `prerender-${process.pid}-${++buildCounter}`);
+  // Builds killed part-way never removed theirs.
+  await removeOrphanedPrerenderFolders(path.dirname(dir));
   await viteBuild({
     configFile: false,
     root: config.root,
@@ -131,7 +140,8 @@ interface ArticleRender {
   pool: WorkerPool;
   workerCount: number;
   /** The page context and the article pages in progress; undefined when there is no data to render. */
-  pages?: { ctx: PageContext; build: NewsBuild; done: Promise<number> };
+  /** `progress`: the article pages' progress line, cleared before anything else is logged. */
+  pages?: { ctx: PageContext; build: NewsBuild; done: Promise<number>; progress: Progress };
 }
 
 /**
@@ -158,15 +168,20 @@ async function startArticleRender(config: ResolvedConfig, news: NewsPluginApi, w
   const template = splitTemplate(await readFile(path.join(outDir, 'index.html'), 'utf8'));
   const ctx: PageContext = { outDir, dataDir, base: config.base, site, index, template };
   const slugs = build.cards.map((c) => c.slug);
+  const progress = createProgress('prerender: rendered', 'article pages', { quiet: !logsInfo(config) });
   const done = (async () => {
     await pool.broadcast('context', ctx);
     const local = async (batch: string[]) => renderArticleBatch(await mainEntry, ctx, batch);
-    const counts = await pool.mapBatches('render', slugs, BATCH, local, (batch) => batch, mainEntry, IN_FLIGHT);
-    return counts.reduce((a, b) => a + b, 0);
+    try {
+      const counts = await pool.mapBatches('render', slugs, BATCH, local, (batch) => batch, mainEntry, IN_FLIGHT, (n, total) => progress.update(n, total));
+      return counts.reduce((a, b) => a + b, 0);
+    } finally {
+      progress.finish();
+    }
   })();
   // Awaited by closeBundle; until then a failure must not count as unhandled.
   done.catch(() => undefined);
-  return { bundle, pool, workerCount, pages: { ctx, build, done } };
+  return { bundle, pool, workerCount, pages: { ctx, build, done, progress } };
 }
 
 /** The feed, each topic's first page, the 404 page, the Atom feeds, the sitemap and robots.txt. */
@@ -269,7 +284,10 @@ export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
           }
           const entry = (await import(pathToFileURL(bundle.entry).href)) as ServerEntry;
           // The workers are on the articles already; this thread writes the other pages, then joins them.
-          const others = writeOtherPages(entry, pages.ctx, pages.build, (message) => config.logger.warn(message));
+          const others = writeOtherPages(entry, pages.ctx, pages.build, (message) => {
+            pages.progress.finish();
+            config.logger.warn(message);
+          });
           void others.then(() => run?.mainEntry.resolve(entry), () => undefined);
           const [articles, otherPages] = await Promise.all([pages.done, others]);
 

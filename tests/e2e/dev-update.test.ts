@@ -2,7 +2,7 @@
  * The dev server serves the data from memory and pushes `news:update` when a content file
  * changes: an open page shows an edit, an added file and a deleted file without a reload.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}-away`, { recursive: true, force: true });
 });
 
 describe('dev server live updates', () => {
@@ -67,5 +68,30 @@ describe('dev server live updates', () => {
     const index = (await response.json()) as { totals: { published: number; unpublished: number } };
     expect(index.totals).toEqual({ published: 2, unpublished: 2, providers: 3 });
     expect((await fetch(new URL('data/article/no-such-article.json', url))).status).toBe(404);
+  });
+
+  it('answers a malformed percent-encoding with 400 and keeps serving', async () => {
+    const response = await fetch(new URL('data/article/%ZZ.json', url));
+    expect(response.status).toBe(400);
+    expect((await fetch(new URL('data/index.json', url))).status).toBe(200);
+  });
+
+  it('keeps serving when the content folder is moved away, says why on the page, and recovers when it is back', async () => {
+    const away = `${dir}-away`;
+    renameSync(dir, away);
+    const overlay = page.locator('vite-error-overlay');
+    await expect.poll(() => overlay.count(), { timeout: 10_000 }).toBe(1);
+    expect(await overlay.getByText(/news: building .* failed: ENOENT/).count()).toBe(1);
+    // The last good build is still served.
+    expect((await fetch(new URL('data/index.json', url))).status).toBe(200);
+
+    renameSync(away, dir);
+    await expect.poll(() => overlay.count(), { timeout: 10_000 }).toBe(0);
+    // The folder is watched again: an edit shows.
+    const seed = join(dir, '000_ceed0cb3b1ce101b.txt');
+    writeFileSync(seed, readFileSync(seed, 'utf8').replace(/title: "(EDITED )?The Microsoft/, 'title: "BACK The Microsoft'));
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).allTextContents(), { timeout: 10_000 }).toContain(
+      'BACK The Microsoft Police State: Mass Surveillance, Facial Recognition, and the Azure Cloud',
+    );
   });
 });
