@@ -148,13 +148,10 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
         await pipeline?.close();
         const files = `${written.files} data files (${(written.bytes / 1e6).toFixed(1)} MB)`;
         const ms = `${Math.round(performance.now() - started)} ms`;
-        config!.logger.info(
-          written.reused
-            ? `news: linked ${files}, unchanged since the last build, in ${ms}`
-            : build.outputCacheDir
-              ? `news: wrote ${files} while the app was bundled; linked them into the output in ${ms}`
-              : `news: wrote ${files} in ${ms}`,
-        );
+        const where = build.outputCacheDir ? ' while the app was bundled; moved them into the output' : '';
+        config!.logger.info(`news: wrote ${files}${where} in ${ms}`);
+        // Details that failed verification while being written were parsed again from source.
+        for (const warning of build.cacheWarnings.splice(0)) config!.logger.warn(warning);
       } finally {
         // Nothing was written (no build, or writing failed): nobody may wait for it. A promise
         // settles once, so after a write this changes nothing.

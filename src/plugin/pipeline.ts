@@ -28,6 +28,8 @@ export interface PipelineOptions {
   cacheDir?: string;
   /** Parse in worker threads when more files than this need parsing. Default 1000. */
   workerThreshold?: number;
+  /** Called as parse batches finish, with the files done and the total (worker builds only). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -102,7 +104,7 @@ export class NewsPipeline {
     let outputs: ScanOutput[];
     if (pool) {
       await pool.broadcast('known', [...known]);
-      outputs = (await pool.mapBatches('scan', toScan, 100, (batch) => scanFiles(input(batch), known), input, big ? false : undefined)).flat();
+      outputs = (await pool.mapBatches('scan', toScan, 100, (batch) => scanFiles(input(batch), known), input, big ? false : undefined, undefined, this.options.onProgress)).flat();
     } else {
       outputs = await scanFiles(input(toScan), known);
     }
