@@ -12,70 +12,20 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { bare, bool, entry, list, map, nil, num, str, time, type FrontMatterFile, type YamlEntry, type YamlList } from './front-matter.ts';
+import { Rng, mix } from './rng.ts';
+import { writePlain } from './write-plain.ts';
+import { writeVaried } from './write-varied.ts';
 
-// ---------------------------------------------------------------------------------------------
-// PRNG
+export { mulberry32 } from './rng.ts';
 
-/** mulberry32: small, fast, good enough for synthetic data. Returns floats in [0, 1). */
-export function mulberry32(a: number): () => number {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Mixes (seed, index, stream) into one 32-bit seed (murmur3 finalizer). */
-function mix(seed: number, index: number, stream: number): number {
-  let h = (seed | 0) ^ Math.imul(index + 0x9e3779b9, 0x85ebca6b) ^ Math.imul(stream + 1, 0xc2b2ae35);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-class Rng {
-  readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  /** Integer in [min, max] inclusive. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  /** Picks `n` distinct items (n <= items.length). */
-  sample<T>(items: readonly T[], n: number): T[] {
-    const out: T[] = [];
-    const used = new Set<number>();
-    while (out.length < n) {
-      const k = Math.floor(this.next() * items.length);
-      if (used.has(k)) continue;
-      used.add(k);
-      out.push(items[k]!);
-    }
-    return out;
-  }
-  /** Skewed pick: favours the first items (a few big providers carry most stories). */
-  pickSkewed<T>(items: readonly T[]): T {
-    const r = this.next();
-    return items[Math.floor(r * r * items.length)]!;
-  }
-  token(length: number, alphabet: string): string {
-    let s = '';
-    for (let k = 0; k < length; k++) s += alphabet[Math.floor(this.next() * alphabet.length)];
-    return s;
-  }
-}
+/**
+ * How the files are written. `plain`: one template, every string double-quoted (the form the
+ * plugin's YAML fast path was built for). `varied`: the same data written the ways hand edits
+ * and other tools write it (see write-varied.ts).
+ */
+export type CorpusStyle = 'plain' | 'varied';
+export const CORPUS_STYLES: readonly CorpusStyle[] = ['plain', 'varied'];
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const YT_ID = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -323,10 +273,8 @@ function makeExcerpt(rng: Rng): string {
   return text.length > 300 ? text.slice(0, 300).replace(/\s+\S*$/, '') : text;
 }
 
-const q = JSON.stringify; // JSON strings are valid YAML double-quoted scalars.
-
-function imageBlock(rng: Rng, indent: string, head: Head | undefined, count: number): string {
-  let s = `${indent}images:\n`;
+function imageList(rng: Rng, head: Head | undefined, count: number): YamlList {
+  const items = [];
   for (let k = 0; k < count; k++) {
     const w = rng.pick([640, 756, 800, 817, 1024, 1199, 1200, 1280, 1600, 1920]);
     const h = rng.pick([360, 450, 545, 567, 630, 720, 784, 900, 1080, 1600]);
@@ -334,10 +282,11 @@ function imageBlock(rng: Rng, indent: string, head: Head | undefined, count: num
       head?.video && k === 0
         ? `https://i.ytimg.com/vi/${head.videoId}/maxresdefault.jpg`
         : `https://images.${rng.pick(PROVIDERS).domain}/${rng.int(2019, 2021)}/${pad(rng.int(1, 12))}/${rng.token(rng.int(12, 40), ALNUM.toLowerCase() + ALNUM)}.${rng.pick(['jpg', 'jpg', 'png', 'webp'])}`;
-    s += `${indent}  - url: ${q(url)}\n${indent}    width: ${w}\n${indent}    height: ${h}\n${indent}    isCached: true\n`;
-    if (rng.chance(0.01)) s += `${indent}    title: ${q(sentence(rng, 3, 6))}\n`;
+    const entries = [entry('url', str(url)), entry('width', num(w)), entry('height', num(h)), entry('isCached', bool(true))];
+    if (rng.chance(0.01)) entries.push(entry('title', str(sentence(rng, 3, 6))));
+    items.push(map(entries));
   }
-  return s;
+  return list(items);
 }
 
 function ampPair(url: string): [string, string] {
@@ -352,8 +301,8 @@ function qualityValue(rng: Rng): string {
   return String(rng.int(17, 189));
 }
 
-function relatedBlock(rng: Rng, seed: number, size: number, self: Head, count: number): string {
-  let s = 'related:\n';
+function relatedList(rng: Rng, seed: number, size: number, self: Head, count: number): YamlList {
+  const items = [];
   let lastAmp: [string, string] | undefined;
   for (let k = 0; k < count; k++) {
     let title: string;
@@ -381,17 +330,22 @@ function relatedBlock(rng: Rng, seed: number, size: number, self: Head, count: n
       dateText = `${d.toISOString().slice(0, 19)}Z`;
       webUrl = `https://www.${provider.domain}/${rng.pick(SECTIONS)}/${slugify(title)}-${rng.token(6, ALNUM)}/`;
     }
-    s += `  - title: ${q(title)}\n    excerpt: ${q(makeExcerpt(rng))}\n    publishedDateTime: ${dateText}\n    webUrl: ${q(webUrl)}\n`;
+    const entries: YamlEntry[] = [entry('title', str(title)), entry('excerpt', str(makeExcerpt(rng))), entry('publishedDateTime', time(dateText)), entry('webUrl', str(webUrl))];
     if (rng.chance(0.7)) {
       // Occasionally two related items share one AMP URL (seen in real data).
       const pair = lastAmp && rng.chance(0.03) ? lastAmp : ampPair(webUrl);
       lastAmp = pair;
-      s += `    ampWebUrl: ${q(pair[0])}\n    cdnAmpWebUrl: ${q(pair[1])}\n`;
+      entries.push(entry('ampWebUrl', str(pair[0])), entry('cdnAmpWebUrl', str(pair[1])));
     }
-    s += `    type: ${video ? 'video' : 'article'}\n    provider:\n      name: ${q(provider.name)}\n      domain: ${provider.domain}\n    quality: ${qualityValue(rng)}\n`;
-    if (rng.chance(0.97)) s += imageBlock(rng, '    ', undefined, 1);
+    entries.push(
+      entry('type', bare(video ? 'video' : 'article')),
+      entry('provider', map([entry('name', str(provider.name)), entry('domain', bare(provider.domain))])),
+      entry('quality', num(qualityValue(rng))),
+    );
+    if (rng.chance(0.97)) entries.push(entry('images', imageList(rng, undefined, 1)));
+    items.push(map(entries));
   }
-  return s;
+  return list(items);
 }
 
 function secured(rng: Rng): string {
@@ -416,48 +370,45 @@ function markdownBody(rng: Rng): string {
 // ---------------------------------------------------------------------------------------------
 // Whole files
 
-function frontMatterArticle(seed: number, size: number, head: Head): string {
+function frontMatterArticle(seed: number, size: number, head: Head): FrontMatterFile {
   const rng = new Rng(mix(seed, head.index, 2));
-  let s = '---\ncategory: news\n';
-  s += `title: ${q(head.title)}\n`;
-  s += `excerpt: ${q(makeExcerpt(rng))}\n`;
-  s += `publishedDateTime: ${head.dateText}\n`;
+  const e: YamlEntry[] = [entry('category', bare('news')), entry('title', str(head.title)), entry('excerpt', str(makeExcerpt(rng)))];
+  e.push(entry('publishedDateTime', time(head.dateText)));
   const u = rng.next();
-  if (u < 0.03) s += 'updatedDateTime: null\n';
+  if (u < 0.03) e.push(entry('updatedDateTime', nil()));
   else if (u < 0.2) {
     const upd = new Date(head.date.getTime() + rng.int(1, 14 * 24 * 60) * 60_000);
-    s += `updatedDateTime: ${upd.toISOString().slice(0, 19)}Z\n`;
+    e.push(entry('updatedDateTime', time(`${upd.toISOString().slice(0, 19)}Z`)));
   }
-  if (head.originalUrl) s += `originalUrl: ${q(head.originalUrl)}\n`;
-  if (head.webUrl) s += `webUrl: ${q(head.webUrl)}\n`;
+  if (head.originalUrl) e.push(entry('originalUrl', str(head.originalUrl)));
+  if (head.webUrl) e.push(entry('webUrl', str(head.webUrl)));
   if (head.webUrl && !head.video && rng.chance(0.08)) {
     const [amp, cdn] = ampPair(head.webUrl);
-    s += `ampWebUrl: ${q(amp)}\ncdnAmpWebUrl: ${q(cdn)}\n`;
+    e.push(entry('ampWebUrl', str(amp)), entry('cdnAmpWebUrl', str(cdn)));
   }
-  s += `type: ${head.video ? 'video' : 'article'}\n`;
+  e.push(entry('type', bare(head.video ? 'video' : 'article')));
   const quality = qualityValue(rng);
-  s += `quality: ${quality}\n`;
-  s += `heat: ${rng.chance(0.15) ? -1 : rng.chance(0.5) ? quality.split('.')[0] : rng.int(0, 100)}\n`;
-  s += `published: ${rng.chance(0.05) ? 'false' : 'true'}\n\n`;
+  e.push(entry('quality', num(quality)));
+  e.push(entry('heat', num(rng.chance(0.15) ? -1 : rng.chance(0.5) ? quality.split('.')[0]! : rng.int(0, 100))));
+  e.push(entry('published', bool(!rng.chance(0.05))));
   if (head.video) {
-    s += `featuredContent: ${q(
-      `<iframe width="800" height="500" frameborder="0" src="https://www.youtube.com/embed/${head.videoId}" allow="accelerometer; autoplay; encrypted-media; gyroscope; picture-in-picture" allowfullscreen></iframe>`,
-    )}\n\n`;
+    const iframe = `<iframe width="800" height="500" frameborder="0" src="https://www.youtube.com/embed/${head.videoId}" allow="accelerometer; autoplay; encrypted-media; gyroscope; picture-in-picture" allowfullscreen></iframe>`;
+    e.push(entry('featuredContent', str(iframe), true));
   }
-  s += `provider:\n  name: ${q(head.provider.name)}\n  domain: ${head.provider.domain}\n`;
+  const provider: YamlEntry[] = [entry('name', str(head.provider.name)), entry('domain', bare(head.provider.domain))];
   if (rng.chance(0.87)) {
-    s += `  images:\n    - url: ${q(`https://smartableai.github.io/news/assets/images/organizations/${head.provider.domain}-50x50.jpg`)}\n      width: 50\n      height: 50\n`;
+    const logo = `https://smartableai.github.io/news/assets/images/organizations/${head.provider.domain}-50x50.jpg`;
+    provider.push(entry('images', list([map([entry('url', str(logo)), entry('width', num(50)), entry('height', num(50))])])));
   }
-  s += '\ntopics:\n';
-  for (const t of rng.sample(TOPICS, rng.pick([1, 1, 2, 2, 2, 3]))) s += `  - ${t}\n`;
+  e.push(entry('provider', map(provider), true));
+  e.push(entry('topics', list(rng.sample(TOPICS, rng.pick([1, 1, 2, 2, 2, 3])).map(bare)), true));
   const imageCount = rng.chance(0.05) ? 0 : rng.chance(0.9) ? 1 : 2;
-  if (imageCount > 0) s += '\n' + imageBlock(rng, '', head, imageCount);
+  if (imageCount > 0) e.push(entry('images', imageList(rng, head, imageCount), true));
   // Related lists: half the stories have none, the others 1-40 (seed 001 has 32).
   const relatedCount = rng.chance(0.5) ? 0 : rng.int(1, 40);
-  if (relatedCount > 0) s += '\n' + relatedBlock(rng, seed, size, head, relatedCount);
-  s += `\nsecured: ${q(secured(rng))}\n---\n\n`;
-  if (rng.chance(0.15)) s += markdownBody(rng);
-  return s;
+  if (relatedCount > 0) e.push(entry('related', relatedList(rng, seed, size, head, relatedCount), true));
+  e.push(entry('secured', str(secured(rng)), true));
+  return { data: map(e), body: rng.chance(0.15) ? markdownBody(rng) : '' };
 }
 
 function plainTextArticle(seed: number, size: number, head: Head): string {
@@ -500,30 +451,39 @@ function relativePath(head: Head): string {
   return path.join('_news', String(y), m, `${base}${head.plain ? '.txt' : '.md'}`);
 }
 
-/** Renders article `index` of a corpus of `size`: its relative path and its bytes. */
-export function renderArticle(size: number, seed: number, index: number): { file: string; content: string } {
+/** Renders article `index` of a corpus of `size` in `style`: its relative path and its bytes. */
+export function renderArticle(size: number, seed: number, index: number, style: CorpusStyle = 'plain'): { file: string; content: string } {
   const head = articleHead(seed, index);
-  let content = head.plain ? plainTextArticle(seed, size, head) : frontMatterArticle(seed, size, head);
+  let content: string;
+  if (head.plain) content = plainTextArticle(seed, size, head);
+  else {
+    const fm = frontMatterArticle(seed, size, head);
+    // The form's choices draw from a stream of their own: both styles hold the same data.
+    content = style === 'varied' ? writeVaried(fm, new Rng(mix(seed, index, 5))) : writePlain(fm);
+  }
   // ~30% of files use CRLF line endings (57 of the 77 real corpus files do).
   const eol = new Rng(mix(seed, index, 4));
   if (eol.chance(0.3)) content = content.replace(/\n/g, '\r\n');
+  // Some editors (Notepad among them) start a UTF-8 file with a byte order mark.
+  if (style === 'varied' && eol.chance(0.05)) content = '\ufeff' + content;
   return { file: relativePath(head), content };
 }
 
 /**
  * Writes `size` synthetic Smartable files under `outDir` (created if needed). Deterministic:
- * the same size and seed give byte-identical files. Streams: at most one small batch of file
- * contents is held in memory at a time.
+ * the same size, seed and style give byte-identical files, and both styles the same data.
+ * Streams: at most one small batch of file contents is held in memory at a time.
  */
-export async function generateCorpus(outDir: string, size: number, seed = 1): Promise<{ files: number; bytes: number }> {
+export async function generateCorpus(outDir: string, size: number, seed = 1, style: CorpusStyle = 'plain'): Promise<{ files: number; bytes: number }> {
   if (!Number.isInteger(size) || size < 0) throw new Error(`size must be a non-negative integer, got ${size}`);
+  if (!CORPUS_STYLES.includes(style)) throw new Error(`style must be one of ${CORPUS_STYLES.join(', ')}, got ${String(style)}`);
   const madeDirs = new Set<string>();
   let bytes = 0;
   const BATCH = 64;
   for (let start = 0; start < size; start += BATCH) {
     const writes: Promise<void>[] = [];
     for (let index = start; index < Math.min(size, start + BATCH); index++) {
-      const { file, content } = renderArticle(size, seed, index);
+      const { file, content } = renderArticle(size, seed, index, style);
       const abs = path.join(outDir, file);
       const dir = path.dirname(abs);
       if (!madeDirs.has(dir)) {

@@ -168,3 +168,41 @@ describe('synthetic corpus generator', () => {
     expect(topics.size).toBeGreaterThanOrEqual(35);
   });
 });
+
+describe('varied corpus style', () => {
+  it('is deterministic and parses to the same data as the plain style, file by file', async () => {
+    const plain = path.join(root, 'style-plain');
+    const varied = path.join(root, 'style-varied');
+    const again = path.join(root, 'style-varied-again');
+    await generateCorpus(plain, 300, 3, 'plain');
+    await generateCorpus(varied, 300, 3, 'varied');
+    await generateCorpus(again, 300, 3, 'varied');
+    const fp = await readCorpus(plain);
+    const fv = await readCorpus(varied);
+    const fa = await readCorpus(again);
+    expect([...fv.keys()].sort()).toEqual([...fp.keys()].sort());
+    const seen = { single: 0, bare: 0, folded: 0, literal: 0, comment: 0, flow: 0, bom: 0, crlf: 0, emptyNull: 0, indent4: 0, differs: 0 };
+    for (const [name, buf] of fv) {
+      expect(buf.equals(fa.get(name)!), name).toBe(true);
+      const text = buf.toString('utf8');
+      if (text.startsWith('\ufeff')) seen.bom++;
+      if (text.includes('\r\n')) seen.crlf++;
+      if (!name.endsWith('.md')) continue;
+      if (text !== fp.get(name)!.toString('utf8')) seen.differs++;
+      if (/^ *title: '/m.test(text)) seen.single++;
+      if (/^title: [A-Z]/m.test(text)) seen.bare++;
+      if (/: >-\r?$/m.test(text)) seen.folded++;
+      if (/: \|-\r?$/m.test(text)) seen.literal++;
+      if (/^ *#/m.test(text)) seen.comment++;
+      if (/^topics: \[/m.test(text)) seen.flow++;
+      if (/^updatedDateTime:\r?$/m.test(text)) seen.emptyNull++;
+      if (/^provider:\r?\n {4}name/m.test(text)) seen.indent4++;
+      const a = matter(fp.get(name)!.toString('utf8'));
+      const b = matter(text);
+      expect(b.data, name).toEqual(a.data);
+      expect(b.content, name).toBe(a.content);
+    }
+    for (const [form, count] of Object.entries(seen)) expect(count, form).toBeGreaterThan(0);
+    expect(seen.differs).toBeGreaterThan(250);
+  });
+});
