@@ -18,6 +18,8 @@ const KEEP_CARD_TEXT_UP_TO = 50_000;
 /** The outcome of one build: every data file, addressable by its `dataPaths` path. */
 export class NewsBuild {
   readonly bySlug: Map<string, LinkedArticle>;
+  /** Content files read this build (the others' stat showed them unchanged since the last one). */
+  filesRead = 0;
 
   constructor(
     readonly files: number,
@@ -26,8 +28,6 @@ export class NewsBuild {
     readonly cards: ArticleCard[],
     readonly lists: Lists,
     readonly store: DetailStore,
-    /** Where data files are staged while the app is bundled (see `prepareDataFiles`); none without a cache. */
-    readonly outputCacheDir: string | undefined,
     /** The pipeline's worker threads, for writing the output in parallel. */
     readonly pool: WorkerPool | undefined,
     /** The content folder, to parse a file again when its cached detail fails verification. */
@@ -37,6 +37,8 @@ export class NewsBuild {
      * dropped and rebuilt from the source, and is named here once. Writing the output adds to it.
      */
     readonly cacheWarnings: string[] = [],
+    /** Called with a source file whose cached detail failed verification: its cached record goes. */
+    private readonly forget: (file: string) => void = () => undefined,
   ) {
     this.bySlug = new Map(articles.map((a) => [a.head.slug, a]));
   }
@@ -61,9 +63,30 @@ export class NewsBuild {
       if (!(error instanceof UnreadableDetail)) throw error;
       const detail = parseSource(article.file, '', await readFile(path.join(this.dir, article.file))).detail;
       if (!detail) throw new Error(`${article.file} changed during the build: it no longer holds an article`, { cause: error });
-      this.cacheWarnings.push(`news: ${error.message}; ${article.file} was parsed again from the source`);
+      this.noteReparsed(error.message, article.file);
       return detail;
     }
+  }
+
+  /** Files parsed again because their cached detail failed verification, by the problem. */
+  private readonly reparsed = new Map<string, string[]>();
+
+  /**
+   * Records that `file`'s stored detail failed verification (`problem` names the pack) and the
+   * file was parsed again: one warning per problem, however many files it touched, and the
+   * file's cached record is dropped, so the next build parses it into a sound pack.
+   */
+  noteReparsed(problem: string, file: string): void {
+    const files = this.reparsed.get(problem) ?? [];
+    if (files.includes(file)) return;
+    files.push(file);
+    this.reparsed.set(problem, files);
+    const head = `news: ${problem}; `;
+    const line = `${head}${files.length === 1 ? `${file} was` : `${files.length} files were`} parsed again from the source`;
+    const at = this.cacheWarnings.findIndex((w) => w.startsWith(head));
+    if (at >= 0) this.cacheWarnings[at] = line;
+    else this.cacheWarnings.push(line);
+    this.forget(file);
   }
 
   /**

@@ -82,7 +82,8 @@ export class PackReader {
       try {
         fd = openSync(pack, 'r');
       } catch (error) {
-        throw new UnreadableDetail(pack, `cannot be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new UnreadableDetail(pack, code === 'ENOENT' ? 'is missing' : `cannot be opened (${code ?? (error as Error).message})`);
       }
       this.open.set(pack, fd);
     }
@@ -127,35 +128,6 @@ export class PackDetailStore implements DetailStore {
     if (this.packs) return;
     await mkdir(this.dir, { recursive: true });
     this.packs = new Set((await readdir(this.dir)).filter((f) => f.endsWith(PACK)));
-  }
-  /**
-   * Which of these details are on disk with the bytes they were written with (read and checked now).
-   * Returns the refs that passed; a failure is reported once per pack through `onBad`.
-   */
-  verify(refs: Iterable<DetailRef>, onBad: (problem: string) => void): Set<DetailRef> {
-    const good = new Set<DetailRef>();
-    const bad = new Set<string>();
-    const reader = new PackReader();
-    try {
-      for (const ref of refs) {
-        if (ref.length !== 4 || !this.packs?.has(ref[0])) {
-          if (!bad.has(ref[0])) onBad(new UnreadableDetail(path.join(this.dir, String(ref[0])), 'is missing').message);
-          bad.add(ref[0]);
-          continue;
-        }
-        try {
-          reader.bytes(this.absolute(ref));
-          good.add(ref);
-        } catch (error) {
-          if (!(error instanceof UnreadableDetail)) throw error;
-          if (!bad.has(ref[0])) onBad(error.message);
-          bad.add(ref[0]);
-        }
-      }
-    } finally {
-      reader.close();
-    }
-    return good;
   }
   private absolute(ref: DetailRef): DetailRef {
     return [path.join(this.dir, ref[0]), ref[1], ref[2], ref[3]];

@@ -1,141 +1,111 @@
 import { closeSync, mkdirSync, openSync, writeSync, writevSync } from 'node:fs';
-import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { NewsBuild } from './build-result.ts';
 import { PackDetailStore } from './detail-store.ts';
 import { articleLinks, changesDetail } from './link.ts';
+import { FileIndex, outputKey } from './file-index.ts';
 import { emitArticles, type EmitItem, type EmitOutput } from './pool-tasks.ts';
 import { PhaseTimer } from './phase-timer.ts';
 
 export interface WriteResult {
+  /** Data files this build has (written or unchanged). */
   files: number;
+  /** Files written: new, changed, or changed in the output folder since the last build. */
+  written: number;
+  /** Files left as they were: same inputs as when the last build wrote them, untouched since. */
+  unchanged: number;
+  /** Bytes written. */
   bytes: number;
-  /**
-   * Always false: no earlier output is reused. Outputs were once kept in the cache and hard-linked
-   * into the output folder, so an edit there corrupted the cache; verifying and copying them
-   * back measured slower than writing them afresh.
-   */
-  reused: false;
+  /** Each article's key (see `articleKey`), by slug: its page depends on it. */
+  articleKeys: Map<string, string>;
 }
 
-/** Outputs being written are named `.writing-<pid>-<n>` under the build's output folder of the cache. */
-const WRITING = '.writing-';
-let writingCounter = 0;
-
-/** A build's data files, complete, in a staging folder beside the cache, ready to be moved. */
-export interface PreparedData {
-  dir: string;
-  files: number;
-  bytes: number;
-  reused: false;
+export interface WriteOptions {
+  /** What the last build wrote into `outDir`; without one, every file is written. */
+  manifest?: FileIndex;
+  /** Stands for the code that turns records into files (see `codeKey`): a new one rewrites every article. */
+  codeKey?: string;
+  /** `articleKeys(build, codeKey)`, when the caller made them already. */
+  articleKeys?: Map<string, string>;
 }
 
 /**
- * Writes this build's data files (paths as in `dataPaths`) into a staging folder of its own
- * under the cache, so the writing overlaps the app's bundling before the output folder exists
- * (the news plugin calls this as soon as the content is linked); `writeDataFiles` then only
- * moves them. Undefined when the build has no cache. What dead builds left is removed.
+ * Each article file's inputs, as one key: the code, its stored detail (by the content key of its
+ * source) or its whole detail (plain-text articles), and its links (slug, the related items that
+ * are corpus articles, the articles citing it, a body from a plain-text file). Nothing else goes
+ * into the file, so an unchanged key means unchanged bytes.
  */
-export async function prepareDataFiles(build: NewsBuild): Promise<PreparedData | undefined> {
-  const root = build.outputCacheDir;
-  if (!root) return undefined;
-  await mkdir(root, { recursive: true });
-  const staging = path.join(root, `${WRITING}${process.pid}-${++writingCounter}`);
-  for (const name of await readdir(root)) {
-    const writer = name.startsWith(WRITING) ? Number(name.slice(WRITING.length).split('-')[0]) : undefined;
-    // Another live build's staging folder stays; anything else (an earlier version's kept
-    // outputs, a dead build's half-written files) goes.
-    if (writer !== undefined && isAlive(writer)) continue;
-    await rm(path.join(root, name), { recursive: true, force: true });
-  }
-  const timing = new PhaseTimer();
-  const written = await writeFresh(build, staging);
-  timing.mark('write');
-  timing.report();
-  return { dir: staging, reused: false, ...written };
-}
-
-/**
- * Puts every data file under `outDir`: moved there from the staging folder when the build has
- * a cache (`prepared`, begun earlier by the caller, or now), else written there directly,
- * streaming so memory stays flat. Nothing in `outDir` is shared with the cache, so an edit
- * there never reaches a later build. `onReadable` gets `outDir` once every data file is there.
- */
-export async function writeDataFiles(
-  build: NewsBuild,
-  outDir: string,
-  onReadable?: (dataDir: string) => void,
-  prepared: Promise<PreparedData | undefined> = prepareDataFiles(build),
-): Promise<WriteResult> {
-  const ready = await prepared;
-  const written = ready ?? (await writeFresh(build, outDir));
-  if (ready) await moveTree(ready.dir, outDir);
-  onReadable?.(outDir);
-  return { files: written.files, bytes: written.bytes, reused: false };
-}
-
-/**
- * Moves each top-level entry of `from` into `to` (replacing what is there) with one rename, or
- * copies it where `to` is on another file system; then removes `from`.
- */
-async function moveTree(from: string, to: string): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const name of await readdir(from)) {
-    const target = path.join(to, name);
-    await rm(target, { recursive: true, force: true });
-    try {
-      await rename(path.join(from, name), target);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-      await cp(path.join(from, name), target, { recursive: true });
-    }
-  }
-  await rm(from, { recursive: true, force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function writeFresh(build: NewsBuild, outDir: string): Promise<{ files: number; bytes: number }> {
-  const articleDir = path.join(outDir, path.dirname(dataPaths.article('x')));
-  await mkdir(articleDir, { recursive: true });
-  const store = build.store instanceof PackDetailStore ? build.store : undefined;
-  const items: EmitItem[] = [];
+export function articleKeys(build: NewsBuild, codeKey: string): Map<string, string> {
+  const keys = new Map<string, string>();
   for (const article of build.articles) {
-    const target = path.join(outDir, dataPaths.article(article.head.slug));
-    if (article.inline) items.push({ target, detail: article.inline });
-    else if (!store) items.push({ target, detail: (await build.readArticle(article.head.slug))! });
-    else items.push({ target, source: store.locate(article.detailKey!), ...(changesDetail(article) ? { links: articleLinks(article) } : {}), file: article.file, dir: build.dir });
+    keys.set(article.head.slug, outputKey(codeKey, article.detailKey ?? JSON.stringify(article.inline), JSON.stringify(articleLinks(article))));
   }
+  return keys;
+}
+
+/**
+ * Writes this build's data files (paths as in `dataPaths`) into `outDir`, skipping each file the
+ * manifest shows is already there with the same inputs. List files are made (they are small) and
+ * compared by their bytes; article files by their key, without reading their stored details.
+ * Nothing in `outDir` is shared with the cache.
+ */
+export async function writeDataFiles(build: NewsBuild, outDir: string, options: WriteOptions = {}): Promise<WriteResult> {
+  const manifest = options.manifest ?? FileIndex.empty(outDir);
+  const codeKey = options.codeKey ?? '';
+  const timing = new PhaseTimer();
+  const articleDir = path.join(outDir, path.dirname(dataPaths.article('x')));
+  mkdirSync(articleDir, { recursive: true });
+  const store = build.store instanceof PackDetailStore ? build.store : undefined;
+  const keys = options.articleKeys ?? articleKeys(build, codeKey);
+  const items: EmitItem[] = [];
+  const itemFiles: [file: string, key: string][] = [];
+  for (const article of build.articles) {
+    const slug = article.head.slug;
+    const file = dataPaths.article(slug);
+    const key = keys.get(slug)!;
+    if (manifest.isCurrent(file, key)) continue;
+    const target = path.join(outDir, file);
+    if (article.inline) items.push({ target, detail: article.inline });
+    else if (!store) items.push({ target, detail: (await build.readArticle(slug))! });
+    else items.push({ target, source: store.locate(article.detailKey!), ...(changesDetail(article) ? { links: articleLinks(article) } : {}), file: article.file, dir: build.dir });
+    itemFiles.push([file, key]);
+  }
+  timing.mark(`data keys (${items.length} of ${build.articles.length} articles to write)`);
   // Workers write the articles while the main thread writes the lists, then helps.
-  const lists = writeLists(build, outDir);
-  const articles = build.pool ? build.pool.mapBatches('emit', items, 250, emitArticles, (batch) => batch, lists) : lists.then(() => emitArticles(items).then((b) => [b]));
-  const [written, outputs] = await Promise.all([lists, articles]);
-  let bytes = written.bytes;
+  const lists = writeLists(build, outDir, manifest);
+  const emitting =
+    build.pool && items.length > 250
+      ? build.pool.mapBatches('emit', items, 250, emitArticles, (batch) => batch, lists)
+      : lists.then(() => emitArticles(items).then((b) => [b]));
+  const [listsWritten, outputs] = await Promise.all([lists, emitting]);
+  let bytes = listsWritten.bytes;
   for (const output of outputs as EmitOutput[]) {
-    build.cacheWarnings.push(...output.warnings);
+    for (const { problem, file } of output.reparsed) build.noteReparsed(problem, file);
     bytes += output.bytes;
   }
-  return { files: written.files + items.length, bytes };
+  for (const [file, key] of itemFiles) manifest.wrote(file, key);
+  timing.mark('write');
+  timing.report();
+  const files = listsWritten.files + build.articles.length;
+  const written = listsWritten.written + items.length;
+  return { files, written, unchanged: files - written, bytes, articleKeys: keys };
 }
 
 /**
  * Writes synchronously: the workers are emitting articles on the other cores meanwhile, so
  * libuv's thread pool had no core of its own and async writes only queued (measured slower).
  */
-async function writeLists(build: NewsBuild, outDir: string): Promise<{ files: number; bytes: number }> {
+async function writeLists(build: NewsBuild, outDir: string, manifest: FileIndex): Promise<{ files: number; written: number; bytes: number }> {
   let files = 0;
+  let written = 0;
   let bytes = 0;
   const made = new Set<string>();
   for (const [file, parts] of build.listFiles()) {
+    files++;
+    const key = outputKey(...parts);
+    if (manifest.isCurrent(file, key)) continue;
     const target = path.join(outDir, file);
     const dir = path.dirname(target);
     if (!made.has(dir)) {
@@ -143,11 +113,12 @@ async function writeLists(build: NewsBuild, outDir: string): Promise<{ files: nu
       made.add(dir);
     }
     bytes += writeParts(target, parts);
-    files++;
+    manifest.wrote(file, key);
+    written++;
     // Let the worker pool's messages through now and then (it is waiting for this thread).
-    if (files % 64 === 0) await nextTurn();
+    if (written % 64 === 0) await nextTurn();
   }
-  return { files, bytes };
+  return { files, written, bytes };
 }
 
 /** Writes `parts` one after the other into a new `file` with one `writev`; returns the byte count. */
@@ -167,4 +138,3 @@ function writeParts(file: string, parts: Buffer[]): number {
   }
   return total;
 }
-

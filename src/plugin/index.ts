@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import type { PrerenderApi } from '../prerender/index.ts';
 import { NEWS_UPDATE_EVENT, type NewsUpdatePayload } from '../contract/dev-events.ts';
 import type { NewsBuild } from './build-result.ts';
-import { deferred } from './deferred.ts';
+import { buildApp } from './build-app.ts';
 import { dataMiddleware, DevBuilds } from './dev-server.ts';
 import { markUsed, pruneContentCaches } from './cache-cleanup.ts';
-import { countBySeverity } from './diagnostics.ts';
-import { prepareDataFiles, writeDataFiles, type PreparedData } from './emit.ts';
 import { isContentFile } from './load.ts';
 import { resolveOptions, type NewsPluginOptions, type ResolvedOptions } from './options.ts';
 import { NewsPipeline } from './pipeline.ts';
@@ -15,30 +14,6 @@ import { createProgress, type Progress } from './progress.ts';
 import { reportLines } from './report.ts';
 
 export type { NewsPluginOptions } from './options.ts';
-
-/** What other plugins (the prerenderer) read from the news plugin. */
-export interface NewsPluginApi {
-  getBuild(): NewsBuild | undefined;
-  getOptions(): ResolvedOptions | undefined;
-  /**
-   * Settles when this build's content is parsed and linked (undefined if that failed): the
-   * prerenderer starts its workers then, while the app is still being bundled.
-   */
-  whenBuilt(): Promise<NewsBuild | undefined>;
-  /**
-   * Settles once the app's files are in the output folder and every data file of this build is
-   * in a folder (`dataDir`: the cache's copy, being linked into `outDir` meanwhile, or `outDir`),
-   * before the bundle closes: the prerenderer's workers start on the article pages then.
-   * Undefined if writing failed or was skipped.
-   */
-  whenDataReadable(): Promise<DataLocation | undefined>;
-}
-
-export interface DataLocation {
-  outDir: string;
-  /** Holds `data/…` as `outDir` will: the same files. */
-  dataDir: string;
-}
 
 /** One cache folder per content folder, where Vite keeps its own caches. */
 function cacheDirFor(root: string, options: ResolvedOptions): string {
@@ -65,20 +40,11 @@ async function tidyCaches(cacheDir: string, warn: (line: string) => void): Promi
 export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
   let options: ResolvedOptions | undefined;
   let pipeline: NewsPipeline | undefined;
-  let build: NewsBuild | undefined;
   let config: ResolvedConfig | undefined;
-  let built: Promise<NewsBuild | undefined> = Promise.resolve(undefined);
-  let dataReadable = deferred<DataLocation | undefined>();
-  /** This build's data files being made in the cache, from the end of `buildStart`. */
-  let prepared: Promise<PreparedData | undefined> | undefined;
+  /** The build's emptyOutDir as the user set it (or Vite's default); see `config` below. */
+  let emptyOutDir: boolean | null | undefined;
   /** Shown while a build (not the dev server) parses. */
   let parseProgress: Progress | undefined;
-  const api: NewsPluginApi = {
-    getBuild: () => build,
-    getOptions: () => options,
-    whenBuilt: () => built,
-    whenDataReadable: () => dataReadable.promise,
-  };
 
   const runPipeline = async (log: (line: string) => void, changed?: string[]) => {
     const pipelineOptions = {
@@ -91,7 +57,7 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
       onProgress: (done: number, total: number) => parseProgress?.update(done, total),
     };
     pipeline ??= new NewsPipeline(pipelineOptions);
-    build = await pipeline.build(changed);
+    const build = await pipeline.build(changed);
     for (const line of reportLines(build)) log(line);
     return build;
   };
@@ -104,66 +70,50 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
   const buildPlugin: Plugin = {
     name: 'news:build',
     apply: 'build',
-    api,
+    config(userConfig) {
+      // Vite would empty the output folder before writing; the build sequence keeps the files
+      // that did not change and removes the rest at the end instead (see build-app.ts).
+      emptyOutDir = userConfig.build?.emptyOutDir;
+      return { build: { emptyOutDir: false } };
+    },
     configResolved,
-    async buildStart() {
-      if (config?.build.ssr) return;
-      dataReadable = deferred();
-      const tidying = tidyCaches(cacheDirFor(config!.root, options!), (line) => config!.logger.warn(line));
+    async buildApp(builder) {
+      const root = config!.root;
+      const outDir = path.resolve(root, builder.environments.client?.config.build.outDir ?? 'dist');
+      const cacheDir = cacheDirFor(root, options!);
+      const tidying = tidyCaches(cacheDir, (line) => config!.logger.warn(line));
       const infoShown = config!.logLevel === undefined || config!.logLevel === 'info';
-      parseProgress = createProgress('news: parsed', 'files', { quiet: !infoShown });
-      const running = runPipeline((line) => {
-        parseProgress?.finish();
-        config!.logger.info(line);
+      const prerender = config!.plugins.find((p) => p.name === 'news:prerender')?.api as PrerenderApi | undefined;
+      await buildApp(builder, {
+        config: config!,
+        options: options!,
+        cacheDir,
+        // As Vite decides: when not set, only an output folder inside the project is emptied.
+        emptyOutDir: emptyOutDir ?? !path.relative(root, outDir).startsWith('..'),
+        prerender,
+        content: async () => {
+          parseProgress = createProgress('news: parsed', 'files', { quiet: !infoShown });
+          try {
+            return await runPipeline((line) => {
+              parseProgress?.finish();
+              config!.logger.info(line);
+            });
+          } finally {
+            parseProgress?.finish();
+            parseProgress = undefined;
+            await tidying;
+          }
+        },
+        closeContent: async () => {
+          await pipeline?.close();
+        },
       });
-      built = running.catch(() => undefined);
-      const result = await running.finally(() => {
-        parseProgress?.finish();
-        parseProgress = undefined;
-        return tidying;
-      });
-      const { errors } = countBySeverity(result.diagnostics);
-      if (options!.strict && errors > 0) this.error(`news: ${errors} content error(s) in ${options!.dir} (strict mode)`);
-      // Not awaited: the data files are written while Vite bundles the app (the worker pool
-      // had nothing to do then), and writeBundle only links them into the output.
-      prepared = prepareDataFiles(result);
-      prepared.catch(() => undefined);
-    },
-    async buildEnd(error) {
-      if (!error) return;
-      // No data will be written: nobody may wait for it, and no write may outlive the build.
-      dataReadable.resolve(undefined);
-      await prepared?.catch(() => undefined);
-      prepared = undefined;
-    },
-    async writeBundle(outputOptions) {
-      if (config?.build.ssr) return;
-      try {
-        if (!build) return;
-        const outDir = outputOptions.dir ?? path.resolve(config!.root, config!.build.outDir);
-        const started = performance.now();
-        const written = await writeDataFiles(build, outDir, (dataDir) => dataReadable.resolve({ outDir, dataDir }), prepared);
-        prepared = undefined;
-        // The worker threads are done; the prerenderer starts its own.
-        await pipeline?.close();
-        const files = `${written.files} data files (${(written.bytes / 1e6).toFixed(1)} MB)`;
-        const ms = `${Math.round(performance.now() - started)} ms`;
-        const where = build.outputCacheDir ? ' while the app was bundled; moved them into the output' : '';
-        config!.logger.info(`news: wrote ${files}${where} in ${ms}`);
-        // Details that failed verification while being written were parsed again from source.
-        for (const warning of build.cacheWarnings.splice(0)) config!.logger.warn(warning);
-      } finally {
-        // Nothing was written (no build, or writing failed): nobody may wait for it. A promise
-        // settles once, so after a write this changes nothing.
-        dataReadable.resolve(undefined);
-      }
     },
   };
 
   const devPlugin: Plugin = {
     name: 'news:dev',
     apply: 'serve',
-    api,
     configResolved,
     async configureServer(server: ViteDevServer) {
       const logger = server.config.logger;

@@ -5,6 +5,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { MAX_FILE_BYTES } from './parse.ts';
+import type { FileStat } from './file-index.ts';
 
 export const CONTENT_EXTENSIONS = ['.md', '.markdown', '.txt'] as const;
 
@@ -120,7 +121,7 @@ export async function listContentFiles(dir: string): Promise<string[]> {
   return (await scanContentFolder(dir)).files;
 }
 
-export type ContentRead = { bytes: Uint8Array } | { problem: Diagnostic };
+export type ContentRead = { bytes: Uint8Array; stat: FileStat } | { problem: Diagnostic };
 
 /**
  * A content file's bytes, with its size checked before any is read: a huge file costs a stat,
@@ -131,14 +132,15 @@ export function readContentFile(dir: string, file: string): ContentRead {
   let fd: number | undefined;
   try {
     fd = openSync(path.join(dir, file), constants.O_RDONLY | constants.O_NONBLOCK);
-    const stats = fstatSync(fd);
+    // Taken before reading: an edit during the read leaves a newer stat than the one recorded.
+    const stats = fstatSync(fd, { bigint: true });
     if (!stats.isFile()) {
       return { problem: diagnostic(file, { code: 'unreadable-file', message: 'is not a regular file; the file was skipped' }) };
     }
-    if (stats.size > MAX_FILE_BYTES) {
+    if (stats.size > BigInt(MAX_FILE_BYTES)) {
       return { problem: diagnostic(file, { code: 'file-too-large', message: `${stats.size} bytes; the file was skipped`, expected: `at most ${MAX_FILE_BYTES} bytes` }) };
     }
-    return { bytes: readFileSync(fd) };
+    return { bytes: readFileSync(fd), stat: { size: stats.size, mtimeNs: stats.mtimeNs, ctimeNs: stats.ctimeNs, ino: stats.ino } };
   } catch (error) {
     return { problem: diagnostic(file, { code: 'unreadable-file', message: `${(error as Error).message}; the file was skipped` }) };
   } finally {

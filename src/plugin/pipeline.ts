@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { NewsBuild } from './build-result.ts';
@@ -10,6 +11,7 @@ import { ParseCache } from './parse-cache.ts';
 import { scanFiles, type ScanInput, type ScanOutput } from './pool-tasks.ts';
 import type { SourceRecord } from './record.ts';
 import { PhaseTimer } from './phase-timer.ts';
+import { FileIndex } from './file-index.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 export interface PipelineOptions {
@@ -55,6 +57,8 @@ export class NewsPipeline {
   private saving: Promise<void> = Promise.resolve();
   private readonly cache?: ParseCache;
   private readonly store: DetailStore;
+  /** Each content file's key and stat at the last full build: an unchanged file is not read. */
+  private contentIndex?: FileIndex;
 
   constructor(readonly options: PipelineOptions) {
     if (options.cacheDir) {
@@ -77,7 +81,7 @@ export class NewsPipeline {
     const { files, diagnostics: folderDiagnostics } = await scanContentFolder(dir);
     this.folderDiagnostics = folderDiagnostics;
     const previous = this.records;
-    const toScan = changedSet ? files.filter((f) => changedSet.has(f) || !previous.has(f)) : files;
+    let toScan = changedSet ? files.filter((f) => changedSet.has(f) || !previous.has(f)) : files;
     const threshold = this.options.workerThreshold ?? 1000;
     // Workers take ~0.5 s to start: start them while the cache loads.
     const big = toScan.length > BIG_SCAN;
@@ -88,16 +92,22 @@ export class NewsPipeline {
     // Keys whose records we already have (and whose details are stored): not parsed again.
     const byKey = new Map<string, SourceRecord>();
     for (const record of previous.values()) byKey.set(record.key, record);
-    // A watcher's rebuild knows its records already; the cache matters to full builds.
-    // Each cached detail is read and checked first: one that fails is parsed again.
+    // A watcher's rebuild knows its records already; the cache matters to full builds. A
+    // cached detail is verified when it is read (see NewsBuild.noteUnreadable), not here: an
+    // incremental build reads only the details of the files it writes.
     const cacheWarnings = [...(this.cache?.takeWarnings() ?? [])];
-    const fromCache = changed ? [] : [...(this.cache?.entries() ?? [])].filter(([key]) => !byKey.has(key));
-    const refs = fromCache.flatMap(([, record]) => (record.article && record.detail ? [record.detail] : []));
-    const verified = diskStore && refs.length ? diskStore.verify(refs, (problem) => cacheWarnings.push(`news: ${problem}; its files are parsed again`)) : new Set();
-    for (const [key, record] of fromCache) {
-      if (!record.article || (record.detail && verified.has(record.detail))) byKey.set(key, record);
+    if (!changed) for (const [key, record] of this.cache?.entries() ?? []) if (!byKey.has(key)) byKey.set(key, record);
+    // A full build reads only the files whose stat changed since the last one.
+    const unchanged = new Map<string, string>();
+    if (!changed && this.options.cacheDir) {
+      this.contentIndex = FileIndex.load(this.options.cacheDir, dir, (line) => cacheWarnings.push(line), 'content');
+      for (const file of toScan) {
+        const key = this.contentIndex.keyIfUnchanged(file, statSync(path.join(dir, file), { bigint: true, throwIfNoEntry: false }));
+        if (key !== undefined && byKey.has(key)) unchanged.set(file, key);
+      }
+      toScan = toScan.filter((file) => !unchanged.has(file));
     }
-    timing.mark('prepare');
+    timing.mark(`prepare (${unchanged.size} files unchanged)`);
 
     const input = (batch: string[]): ScanInput => ({ dir, files: batch, ...(diskStore ? { storeDir: diskStore.dir } : {}) });
     const known = new Set(byKey.keys());
@@ -115,11 +125,12 @@ export class NewsPipeline {
     for (const file of files) {
       const output = scanned.get(file);
       if (!output) {
-        next.set(file, previous.get(file)!);
+        next.set(file, previous.get(file) ?? byKey.get(unchanged.get(file)!)!);
         continue;
       }
       const record = output.record ?? byKey.get(output.key)!;
       next.set(file, record);
+      if (output.stat && output.key) this.contentIndex?.read(file, output.key, output.stat);
       if (!output.record || !output.key) continue;
       this.cache?.set(output.key, output.record);
       if (output.detail !== undefined) await this.store.put(output.key, output.detail);
@@ -131,6 +142,7 @@ export class NewsPipeline {
 
     const records = [...next.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
     const result = this.assemble(files.length, records, cacheWarnings);
+    result.filesRead = toScan.length;
     timing.mark('link+lists');
     timing.report();
     // Saved while the caller starts on the output, not before: the worker pool would wait for
@@ -156,11 +168,21 @@ export class NewsPipeline {
     await this.persist();
   }
 
+  /** Drops `file`'s record (its cached detail failed verification): the next build parses it again. */
+  private forget(file: string): void {
+    const record = this.records.get(file);
+    if (!record) return;
+    this.records.delete(file);
+    this.liveKeys?.delete(record.key);
+    this.contentIndex?.forget(file);
+  }
+
   /** Saves the parse cache and drops stored details of files that are gone. */
   private async persist(): Promise<void> {
     if (!this.liveKeys) return;
     await this.cache?.save(this.liveKeys);
     await this.store.prune(this.liveKeys);
+    await this.contentIndex?.save();
   }
 
   private assemble(fileCount: number, records: SourceRecord[], cacheWarnings: string[]): NewsBuild {
@@ -182,8 +204,7 @@ export class NewsPipeline {
       siteName: this.options.siteName ?? DEFAULT_SITE_NAME,
       ...(this.options.siteUrl ? { siteUrl: this.options.siteUrl } : {}),
     });
-    const outputCacheDir = this.options.cacheDir ? path.join(this.options.cacheDir, 'output') : undefined;
-    return new NewsBuild(fileCount, diagnostics, articles, cards, lists, this.store, outputCacheDir, this.pool, this.options.dir, cacheWarnings);
+    return new NewsBuild(fileCount, diagnostics, articles, cards, lists, this.store, this.pool, this.options.dir, cacheWarnings, (file) => this.forget(file));
   }
 }
 

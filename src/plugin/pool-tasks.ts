@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { ArticleDetail } from '../contract/article.ts';
 import { PackReader, UnreadableDetail, writePack, type DetailRef } from './detail-store.ts';
 import { linkedDetail, type ArticleLinks } from './link.ts';
+import type { FileStat } from './file-index.ts';
 import { contentKey, readContentFile } from './load.ts';
 import { parseSource, type SourceRecord } from './record.ts';
 
@@ -25,6 +26,8 @@ export interface ScanOutput {
   record?: SourceRecord;
   /** The unlinked detail, when there is no store folder to write it to. */
   detail?: ArticleDetail;
+  /** The file's stat when it was read (for the content folder's index). */
+  stat?: FileStat;
 }
 
 /** Reads, keys and (unless its key is known) parses each file; details go into one pack. */
@@ -34,15 +37,15 @@ export async function scanFiles(input: ScanInput, known: ReadonlySet<string>): P
   const outputs = input.files.map((file): ScanOutput => {
     const read = readContentFile(input.dir, file);
     if ('problem' in read) return { file, key: '', record: { file, key: '', diagnostics: [read.problem] } };
-    const { bytes } = read;
+    const { bytes, stat } = read;
     const key = contentKey(file, bytes);
-    if (known.has(key)) return { file, key };
+    if (known.has(key)) return { file, key, stat };
     const { record, detail } = parseSource(file, key, bytes);
-    if (detail === undefined) return { file, key, record };
-    if (!input.storeDir) return { file, key, record, detail };
+    if (detail === undefined) return { file, key, record, stat };
+    if (!input.storeDir) return { file, key, record, detail, stat };
     toStore.push([key, detail]);
     storedBy.push(record);
-    return { file, key, record };
+    return { file, key, record, stat };
   });
   if (input.storeDir && toStore.length > 0) {
     const refs = writePack(input.storeDir, toStore);
@@ -65,51 +68,51 @@ export interface EmitItem {
 
 export interface EmitOutput {
   bytes: number;
-  /** One line per stored detail that failed verification and was rebuilt from its source. */
-  warnings: string[];
+  /** Each stored detail that failed verification (the problem) and the source file parsed again for it. */
+  reparsed: { problem: string; file: string }[];
 }
 
 /** Writes synchronously, like parsing: every core is busy emitting (see writeLists in emit.ts). */
 export async function emitArticles(items: readonly EmitItem[]): Promise<EmitOutput> {
   let bytes = 0;
-  const warnings: string[] = [];
+  const reparsed: EmitOutput['reparsed'] = [];
   const packs = new PackReader();
   try {
     for (const item of items) {
-      const content = item.detail ? JSON.stringify(item.detail) : item.links ? JSON.stringify(linkedDetail(item.links, stored(packs, item, warnings))) : storedBytes(packs, item, warnings);
+      const content = item.detail ? JSON.stringify(item.detail) : item.links ? JSON.stringify(linkedDetail(item.links, stored(packs, item, reparsed))) : storedBytes(packs, item, reparsed);
       bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.length;
       writeFileSync(item.target, content);
     }
   } finally {
     packs.close();
   }
-  return { bytes, warnings };
+  return { bytes, reparsed };
 }
 
 /** The stored detail, or (when it fails verification) the source file's, parsed again. */
-function stored(packs: PackReader, item: EmitItem, warnings: string[]): ArticleDetail {
+function stored(packs: PackReader, item: EmitItem, reparsed: EmitOutput['reparsed']): ArticleDetail {
   try {
     return packs.read(item.source!);
   } catch (error) {
-    return reparsed(error, item, warnings);
+    return reparse(error, item, reparsed);
   }
 }
 
 /** The stored detail's verified bytes, which are already the emitted file of an unlinked article. */
-function storedBytes(packs: PackReader, item: EmitItem, warnings: string[]): Buffer | string {
+function storedBytes(packs: PackReader, item: EmitItem, reparsed: EmitOutput['reparsed']): Buffer | string {
   try {
     return packs.bytes(item.source!);
   } catch (error) {
-    return JSON.stringify(reparsed(error, item, warnings));
+    return JSON.stringify(reparse(error, item, reparsed));
   }
 }
 
-function reparsed(error: unknown, item: EmitItem, warnings: string[]): ArticleDetail {
+function reparse(error: unknown, item: EmitItem, reparsed: EmitOutput['reparsed']): ArticleDetail {
   if (!(error instanceof UnreadableDetail) || item.file === undefined || item.dir === undefined) throw error;
   const read = readContentFile(item.dir, item.file);
   if ('problem' in read) throw new Error(`${item.file} became unreadable during the build: ${read.problem.message}`, { cause: error });
   const detail = parseSource(item.file, '', read.bytes).detail;
   if (!detail) throw new Error(`${item.file} changed during the build: it no longer holds an article`, { cause: error });
-  warnings.push(`news: ${error.message}; ${item.file} was parsed again from the source`);
+  reparsed.push({ problem: error.message, file: item.file });
   return detail;
 }

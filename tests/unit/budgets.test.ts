@@ -2,7 +2,7 @@ import { readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
-import { build } from 'vite';
+import { createBuilder } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dirBytes, firstScreenBytes, gzipSize, type FirstScreen } from '../../bench/lib/bytes';
 import { REPO_ROOT } from '../../bench/lib/child';
@@ -30,13 +30,14 @@ beforeAll(async () => {
   // Vitest sets NODE_ENV=test, which would bundle React's development build.
   process.env.NODE_ENV = 'production';
   try {
-    await build({
+    // As `vite build` runs it: the data and the pages are made in the build sequence (buildApp).
+  await (await createBuilder({
       root: REPO_ROOT,
       configFile: path.join(REPO_ROOT, 'vite.config.ts'),
       mode: 'production',
       logLevel: 'warn',
       build: { outDir: distDir, emptyOutDir: true },
-    });
+    }, null)).buildApp();
   } finally {
     if (previous === undefined) delete process.env.NEWS_DIR;
     else process.env.NEWS_DIR = previous;

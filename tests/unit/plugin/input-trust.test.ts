@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,7 +35,11 @@ describe('size is checked before reading', () => {
   it('reads a normal file', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.md'), 'hello');
-    expect(readContentFile(dir, 'a.md')).toEqual({ bytes: Buffer.from('hello') });
+    const read = readContentFile(dir, 'a.md');
+    expect(read).toMatchObject({ bytes: Buffer.from('hello'), stat: { size: 5n } });
+    // The stat is the file's, taken on the descriptor it was read from.
+    const stat = statSync(path.join(dir, 'a.md'), { bigint: true });
+    expect('stat' in read && [read.stat.ino, read.stat.mtimeNs]).toEqual([stat.ino, stat.mtimeNs]);
   });
 });
 

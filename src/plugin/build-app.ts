@@ -1,0 +1,150 @@
+/**
+ * `vite build` as one readable sequence (the news plugin's `buildApp` hook):
+ *
+ *   1. parse and link the content        ┐ side by side: the bundlers run in their own
+ *      bundle the app (Vite's client)     │ threads while the parse workers read files
+ *      bundle the server entry (for Node) ┘
+ *   2. write the data files that changed (while the bundles finish)
+ *   3. render the pages that changed (workers start during 2)
+ *   4. remove what this build did not make; save the output manifest
+ *
+ * Every output file has a key of its inputs in the output manifest; steps 2 and 3 skip a file
+ * whose key is unchanged and whose bytes on disk were not touched since (see FileIndex).
+ */
+import { readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { ResolvedConfig, ViteBuilder } from 'vite';
+import type { PrerenderApi } from '../prerender/index.ts';
+import type { NewsBuild } from './build-result.ts';
+import { codeKey } from './code-key.ts';
+import { countBySeverity } from './diagnostics.ts';
+import { articleKeys, writeDataFiles } from './emit.ts';
+import { FileIndex } from './file-index.ts';
+import type { ResolvedOptions } from './options.ts';
+import { removeFiles, removeFilesNotKept } from './prune-output.ts';
+
+export interface BuildAppInput {
+  config: ResolvedConfig;
+  options: ResolvedOptions;
+  /** Where the content's caches are; the output manifest goes there too. */
+  cacheDir: string;
+  /** Whether the output folder is to hold only this build's files (Vite's emptyOutDir, which this takes over). */
+  emptyOutDir: boolean;
+  /** Parses and links the content, printing its report. */
+  content(): Promise<NewsBuild>;
+  /** Stops the parse workers. */
+  closeContent(): Promise<void>;
+  prerender: PrerenderApi | undefined;
+}
+
+type BuildOutput = Awaited<ReturnType<ViteBuilder['build']>>;
+
+/** The files a Vite build wrote, relative to its output folder. */
+function bundleFiles(output: BuildOutput): string[] {
+  const outputs = Array.isArray(output) ? output : 'output' in output ? [output] : [];
+  return outputs.flatMap((o) => o.output.map((chunk) => chunk.fileName));
+}
+
+const seconds = (ms: number) => `${Math.round(ms)} ms`;
+
+export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Promise<void> {
+  const { config, options, prerender } = input;
+  const client = builder.environments.client;
+  if (!client) throw new Error('news: the build has no client environment');
+  const logger = config.logger;
+  const outDir = path.resolve(config.root, client.config.build.outDir);
+  const manifest = FileIndex.load(input.cacheDir, outDir, (line) => logger.warn(line));
+  const code = codeKey(config.root, { dropUnpublished: options.dropUnpublished, siteName: options.siteName, siteUrl: options.siteUrl });
+  const started = performance.now();
+
+  // 1. The content, the app and the server entry, side by side.
+  const content = input.content();
+  const app = builder.build(client);
+  const server = prerender?.bundleServer(config);
+  const settled = Promise.allSettled([content, app, server]);
+  try {
+    const build = await content.catch(async (error: unknown) => {
+      await settled;
+      throw error;
+    });
+    const { errors } = countBySeverity(build.diagnostics);
+    if (options.strict && errors > 0) {
+      await settled;
+      throw new Error(`news: ${errors} content error(s) in ${options.dir} (strict mode)`);
+    }
+
+    // 2. The data files, while the bundles finish.
+    const keys = articleKeys(build, code);
+    const dataStarted = performance.now();
+    let dataMs = 0;
+    const data = writeDataFiles(build, outDir, { manifest, codeKey: code, articleKeys: keys }).finally(() => (dataMs = performance.now() - dataStarted));
+    data.catch(() => undefined);
+    const [appOutput, bundle] = await Promise.all([app, server]).catch(async (error: unknown) => {
+      await data.catch(() => undefined);
+      throw error;
+    });
+    const template = prerender?.template();
+    const pageInput =
+      prerender && bundle && template
+        ? { build, outDir, base: config.base, siteUrl: options.siteUrl, template, bundle, manifest, articleKeys: keys, showProgress: logsInfo(config), warn: (line: string) => logger.warn(line) }
+        : undefined;
+    // The render workers load the server bundle while the data files are written.
+    const plan = pageInput && prerender!.planPages(pageInput);
+    let written;
+    try {
+      written = await data;
+    } catch (error) {
+      await plan?.pool?.close();
+      throw error;
+    }
+    const removedData = await removeFilesNotKept(outDir, 'data', (file) => manifest.produced(file));
+    logger.info(
+      `news: data files: ${written.written} written, ${written.unchanged} unchanged, ${removedData} removed ` +
+        `(${(written.bytes / 1e6).toFixed(1)} MB written, ${seconds(dataMs)})`,
+    );
+    for (const warning of build.cacheWarnings.splice(0)) logger.warn(warning);
+    await input.closeContent();
+
+    // 3. The pages.
+    if (pageInput && plan) {
+      const pagesStarted = performance.now();
+      const pages = await prerender!.renderPages(pageInput, plan);
+      logger.info(
+        `prerender: rendered ${pages.rendered} pages, reused ${pages.reused} unchanged; ` +
+          `feeds, sitemap and robots.txt: ${pages.files.written} written, ${pages.files.unchanged} unchanged ` +
+          `(${seconds(performance.now() - pagesStarted)}, pages on ${pages.threads} thread${pages.threads > 1 ? 's' : ''})`,
+      );
+    } else if (prerender) {
+      logger.warn('prerender: the client build has no index.html to use as the page template; no pages were rendered');
+    }
+
+    // 4. Only this build's files stay.
+    const fromVite = new Set(bundleFiles(appOutput));
+    const publicDir = client.config.build.copyPublicDir && config.publicDir ? config.publicDir : undefined;
+    const copied = publicDir ? filesIn(publicDir) : new Set<string>();
+    const keep = (file: string) => manifest.produced(file) || fromVite.has(file) || copied.has(file);
+    const removed = input.emptyOutDir ? await removeFilesNotKept(outDir, '', keep) : await removeFiles(outDir, manifest.stale().filter((file) => !keep(file)));
+    if (removed > 0) logger.info(`news: removed ${removed} files of earlier builds from ${path.relative(config.root, outDir) || '.'}`);
+    await manifest.save();
+    logger.info(`news: built in ${seconds(performance.now() - started)}`);
+  } finally {
+    const bundle = await server?.catch(() => undefined);
+    if (bundle) await rm(bundle.dir, { recursive: true, force: true });
+  }
+}
+
+/** The files under `dir`, relative to it and `/`-separated (Vite copies the public folder so). */
+function filesIn(dir: string): Set<string> {
+  try {
+    const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+    return new Set(entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')));
+  } catch {
+    return new Set();
+  }
+}
+
+/** Vite prints info lines (and so progress) unless its logLevel is 'warn', 'error' or 'silent'. */
+function logsInfo(config: ResolvedConfig): boolean {
+  return config.logLevel === undefined || config.logLevel === 'info';
+}

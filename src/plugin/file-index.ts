@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync, type BigIntStats } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * What the last build knew of a folder's files, as git's index does for a work tree: for each
+ * file a key and the file's stat (size, modification and change times, inode) when the key was
+ * taken. An edit, a `cp` over the file, a `touch`, a deletion or a replacement each change one
+ * of them (the change time cannot be set back from user space), so a file whose stat is unchanged
+ * still holds what the key says.
+ *
+ * - The output folder's index is its dependency map: each file the last build wrote there, with
+ *   the key of everything it was made from (`outputKey` of its inputs), stat taken right after
+ *   the write. A file is skipped when its inputs' key is the recorded one and its stat is
+ *   unchanged; a file edited by hand in `dist/` is written again, never trusted.
+ * - The content folder's index holds each source file's content key, stat taken before it was
+ *   read: an unchanged file is not read again.
+ *
+ * Nothing in either folder is shared with the cache: the index only describes it. It is saved
+ * whole at the end of a build (a new file renamed over the old one, with a checksum); a build
+ * killed part-way leaves the previous index, against which every file it rewrote has a new
+ * change time, so the next build writes those again.
+ */
+export interface FileEntry {
+  key: string;
+  size: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  ino: bigint;
+}
+
+type SavedEntry = [file: string, key: string, size: string, mtimeNs: string, ctimeNs: string, ino: string];
+interface SavedManifest {
+  version: number;
+  outDir: string;
+  /** When it was saved (ns since the epoch, as a string). */
+  savedAtNs: string;
+  entries: SavedEntry[];
+}
+
+const VERSION = 2;
+/**
+ * File times advance in ticks of the kernel's coarse clock (a few milliseconds). A file changed
+ * in the same tick as the index was saved could keep the recorded times: such "racily clean"
+ * entries (git's term) are not trusted, and their files are read or written again.
+ */
+const TICK_NS = 10_000_000n;
+
+const nowNs = (): bigint => BigInt(Date.now()) * 1_000_000n;
+
+const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
+
+/** A key for an output made from these inputs, in order (each length-prefixed, so no two lists collide). */
+export function outputKey(...inputs: (string | Uint8Array)[]): string {
+  const hash = createHash('sha1');
+  for (const input of inputs) {
+    const bytes = typeof input === 'string' ? Buffer.from(input) : input;
+    hash.update(`${bytes.length}:`).update(bytes);
+  }
+  return hash.digest('base64url');
+}
+
+function statOf(file: string): BigIntStats | undefined {
+  return lstatSync(file, { bigint: true, throwIfNoEntry: false });
+}
+
+/** The part of a stat the index compares (a worker's `fstat` of the file it read, for one). */
+export type FileStat = Pick<BigIntStats, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino'>;
+
+function sameFile(entry: FileEntry, stat: (FileStat & { isFile(): boolean }) | undefined): boolean {
+  return !!stat && stat.isFile() && stat.size === entry.size && stat.mtimeNs === entry.mtimeNs && stat.ctimeNs === entry.ctimeNs && stat.ino === entry.ino;
+}
+
+export class FileIndex {
+  /** What the last build recorded; consulted by `isCurrent` and `keyIfUnchanged`. */
+  private readonly previous: Map<string, FileEntry>;
+  /** What this build produced (reused or written), by path relative to `outDir`. */
+  private readonly next = new Map<string, FileEntry>();
+
+  private constructor(
+    /** The folder described (the output folder, or the content folder). */
+    readonly outDir: string,
+    private readonly file: string | undefined,
+    previous: Map<string, FileEntry>,
+  ) {
+    this.previous = previous;
+  }
+
+  /** An index that remembers nothing: every file is written (or read). */
+  static empty(outDir: string): FileIndex {
+    return new FileIndex(path.resolve(outDir), undefined, new Map());
+  }
+
+  /**
+   * The index of `dir` kept in `cacheDir` (one per folder and kind). A missing one is empty; an
+   * unreadable or altered one is empty too, and `warn` says so (every file is then written or read).
+   */
+  static load(cacheDir: string, dir: string, warn: (line: string) => void, kind: 'output' | 'content' = 'output'): FileIndex {
+    const resolved = path.resolve(dir);
+    const file = path.join(cacheDir, `${kind}-${sha1(resolved).slice(0, 16)}.json`);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return new FileIndex(resolved, file, new Map());
+    }
+    const newline = text.indexOf('\n');
+    const body = text.slice(newline + 1);
+    let saved: SavedManifest | undefined;
+    try {
+      if (newline > 0 && text.slice(0, newline) === sha1(body)) saved = JSON.parse(body) as SavedManifest;
+    } catch {
+      saved = undefined;
+    }
+    if (!saved || saved.version !== VERSION || saved.outDir !== resolved || !Array.isArray(saved.entries)) {
+      if (!saved || saved.version === VERSION) warn(`news: the ${kind} index ${file} is damaged; every ${kind} file is ${kind === 'output' ? 'written' : 'read'} again`);
+      return new FileIndex(resolved, file, new Map());
+    }
+    const previous = new Map<string, FileEntry>();
+    const racyFrom = BigInt(saved.savedAtNs) - TICK_NS;
+    for (const [name, key, size, mtimeNs, ctimeNs, ino] of saved.entries) {
+      const entry = { key, size: BigInt(size), mtimeNs: BigInt(mtimeNs), ctimeNs: BigInt(ctimeNs), ino: BigInt(ino) };
+      if (entry.mtimeNs < racyFrom && entry.ctimeNs < racyFrom) previous.set(name, entry);
+    }
+    return new FileIndex(resolved, file, previous);
+  }
+
+  /**
+   * Whether `file` (relative to the output folder, `/`-separated) already holds what `key`
+   * makes: the last build wrote it from the same inputs and nobody touched it since. If so it
+   * counts as produced by this build.
+   */
+  isCurrent(file: string, key: string): boolean {
+    const entry = this.previous.get(file);
+    if (!entry || entry.key !== key || !sameFile(entry, statOf(path.join(this.outDir, file)))) return false;
+    this.next.set(file, entry);
+    return true;
+  }
+
+  /** Records that this build wrote `file` from inputs with `key` (call after the write). */
+  wrote(file: string, key: string): void {
+    const stat = statOf(path.join(this.outDir, file));
+    if (!stat) throw new Error(`news: ${file} was written but is not in ${this.outDir}`);
+    this.next.set(file, { key, size: stat.size, mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino });
+  }
+
+  /** The key recorded for `file` if its stat (`stat`, or taken now) is unchanged since; it then counts as this build's. */
+  keyIfUnchanged(file: string, stat: (FileStat & { isFile(): boolean }) | undefined = statOf(path.join(this.outDir, file))): string | undefined {
+    const entry = this.previous.get(file);
+    if (!entry || !sameFile(entry, stat)) return undefined;
+    this.next.set(file, entry);
+    return entry.key;
+  }
+
+  /** Records `file`'s key with the stat taken before its bytes were read. */
+  read(file: string, key: string, stat: FileStat): void {
+    this.next.set(file, { key, size: stat.size, mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino });
+  }
+
+  /** Drops what this build recorded of `file`: the next build writes (or reads) it again. */
+  forget(file: string): void {
+    this.next.delete(file);
+  }
+
+  /** Whether this build produced `file` (written or reused). */
+  produced(file: string): boolean {
+    return this.next.has(file);
+  }
+
+  /** Files the last build produced that this one has not (so far). */
+  stale(): string[] {
+    return [...this.previous.keys()].filter((file) => !this.next.has(file));
+  }
+
+  /**
+   * Saves what this build produced, for the next build of the same folder. Waits out the clock
+   * tick of the last file written first, so that files just written are not racily clean.
+   */
+  async save(): Promise<void> {
+    if (!this.file) return;
+    let latest = 0n;
+    for (const e of this.next.values()) latest = [e.mtimeNs, e.ctimeNs, latest].reduce((a, b) => (a > b ? a : b));
+    const wait = latest + TICK_NS - nowNs();
+    if (wait > 0n) await sleep(Number(wait / 1_000_000n) + 1);
+    const entries: SavedEntry[] = [...this.next].map(([file, e]) => [file, e.key, String(e.size), String(e.mtimeNs), String(e.ctimeNs), String(e.ino)]);
+    const body = JSON.stringify({ version: VERSION, outDir: this.outDir, savedAtNs: String(nowNs()), entries } satisfies SavedManifest);
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const temp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temp, `${sha1(body)}\n${body}`);
+    renameSync(temp, this.file);
+  }
+}

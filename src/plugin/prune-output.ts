@@ -1,0 +1,57 @@
+import { readdir, rm, rmdir } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Removes the files under `dir` (a folder of the output, `/`-separated, '' for all of it) for
+ * which `keep` is false, then the folders left empty. Vite's own emptying of the output folder
+ * (emptyOutDir) is turned off so that unchanged files can stay; this does its job at the end
+ * instead, so the folder holds exactly this build's files, as after a clean build. Like Vite,
+ * it leaves a `.git` folder alone. Returns how many files it removed.
+ */
+export async function removeFilesNotKept(outDir: string, dir: string, keep: (file: string) => boolean): Promise<number> {
+  const root = path.join(outDir, dir);
+  let entries;
+  try {
+    entries = await readdir(root, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  let removed = 0;
+  const folders: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(entry.parentPath, entry.name);
+    const file = path.relative(outDir, full).split(path.sep).join('/');
+    if (file === '.git' || file.startsWith('.git/')) continue;
+    if (entry.isDirectory()) {
+      folders.push(full);
+      continue;
+    }
+    if (keep(file)) continue;
+    await rm(full, { force: true });
+    removed++;
+  }
+  // Deepest first, so a folder whose subfolders were all emptied goes too.
+  for (const folder of folders.sort((a, b) => b.length - a.length)) {
+    await rmdir(folder).catch(() => undefined);
+  }
+  return removed;
+}
+
+/** Removes these files (relative to `outDir`) where they still exist, and their folders if that empties them. */
+export async function removeFiles(outDir: string, files: readonly string[]): Promise<number> {
+  let removed = 0;
+  for (const file of files) {
+    const full = path.join(outDir, file);
+    try {
+      await rm(full);
+      removed++;
+    } catch {
+      continue;
+    }
+    for (let folder = path.dirname(full); folder.startsWith(outDir + path.sep); folder = path.dirname(folder)) {
+      if (!(await rmdir(folder).then(() => true, () => false))) break;
+    }
+  }
+  return removed;
+}
