@@ -59,11 +59,19 @@ function cleanText(raw: string, max: number, field: string, report: Report): str
   let text = UNCLEAN_SPACE.test(value) ? value.replace(/\s+/g, ' ').trim() : ownCopy(value);
   if (text.length > max) {
     report({ code: 'field-truncated', field, message: `${text.length} characters, cut to ${max}`, expected: `at most ${max} characters` });
-    // Cut between the halves of a surrogate pair, the text would be ill-formed again.
-    const end = /[\ud800-\udbff]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
-    text = `${text.slice(0, end).trimEnd()}…`;
+    text = `${text.slice(0, cutEnd(text, max - 1)).trimEnd()}…`;
   }
   return text;
+}
+
+/**
+ * Where to cut `text` to keep at most `end` code units: `end`, or one less when `end` falls
+ * between the halves of a surrogate pair (an emoji, say), which would leave the text ill-formed.
+ */
+export function cutEnd(text: string, end: number): number {
+  const high = text.charCodeAt(end - 1);
+  const low = text.charCodeAt(end);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? end - 1 : end;
 }
 
 function readText(value: unknown, field: string, report: Report, max: number = LIMITS.text): string | undefined {
