@@ -166,7 +166,7 @@ function parseYaml(yaml: string, lastLine: number): { data: unknown } | FrontMat
   try {
     return { data: jsYaml.parse(yaml) };
   } catch (error) {
-    if (error instanceof RangeError) {
+    if (isStackOverflow(error)) {
       return {
         problem: {
           code: 'front-matter-too-deep',
@@ -193,6 +193,11 @@ function parseYaml(yaml: string, lastLine: number): { data: unknown } | FrontMat
   }
 }
 
+/** V8's RangeError for a full stack; other RangeErrors (a string too long) are not nesting. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
 /**
  * The file line where parsing `yaml` runs out of stack: the first line whose prefix of the block
  * already overflows (js-yaml recurses as it reads, so every longer prefix overflows as well).
@@ -206,7 +211,7 @@ function overflowLine(yaml: string): number {
       jsYaml.parse(yaml.slice(0, lines < lineStarts.length ? lineStarts[lines]! : yaml.length));
       return false;
     } catch (error) {
-      return error instanceof RangeError;
+      return isStackOverflow(error);
     }
   };
   let low = 1;
