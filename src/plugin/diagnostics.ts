@@ -11,6 +11,8 @@ export const DIAGNOSTIC_CODES = {
   'yaml-syntax': { severity: 'error', title: 'Broken YAML front matter' },
   'unterminated-front-matter': { severity: 'error', title: 'Front matter never closed' },
   'front-matter-not-object': { severity: 'error', title: 'Front matter is not a mapping' },
+  'unsupported-front-matter-language': { severity: 'error', title: 'Front matter not in YAML' },
+  'front-matter-too-deep': { severity: 'error', title: 'Front matter nested too deeply' },
   'missing-title': { severity: 'error', title: 'No usable title' },
   'invalid-type': { severity: 'warning', title: 'Field has the wrong type' },
   'invalid-value': { severity: 'warning', title: 'Field has an unexpected value' },

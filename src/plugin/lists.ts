@@ -2,7 +2,7 @@ import type { ArticleCard } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
 import { compareCards, PAGE_SIZE, SORT_KEYS, type SortKey, type FeedPage, type NewsIndex, type ProviderIndex, type Scope, type TopicSummary } from '../contract/feed.ts';
 import { topicSlug } from '../contract/slug.ts';
-import { CARD_EXCERPT_CHARS } from './normalize.ts';
+import { CARD_EXCERPT_CHARS, cutEnd } from './normalize.ts';
 import { compareCodeUnits } from './code-unit-order.ts';
 import type { ArticleHead } from './record.ts';
 
@@ -12,7 +12,7 @@ export function toCard(detail: ArticleHead): ArticleCard {
   if (detail.excerpt) {
     card.excerpt =
       detail.excerpt.length > CARD_EXCERPT_CHARS
-        ? `${detail.excerpt.slice(0, CARD_EXCERPT_CHARS).replace(/\s+\S*$/, '')}…`
+        ? `${detail.excerpt.slice(0, cutEnd(detail.excerpt, CARD_EXCERPT_CHARS)).replace(/\s+\S*$/, '')}…`
         : detail.excerpt;
   }
   if (detail.publishedAt) card.publishedAt = detail.publishedAt;

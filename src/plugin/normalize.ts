@@ -42,9 +42,6 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)?.slice(0, 60)}`;
 }
 
-/** Whitespace that `cleanText` changes: any but a single inner space. */
-const UNCLEAN_SPACE = /[^\S ]| {2}|^ | $/;
-
 /** `String.prototype.toWellFormed` (Node 20), which the TypeScript lib in use does not declare yet. */
 type WellFormedString = string & { isWellFormed(): boolean; toWellFormed(): string };
 
@@ -55,15 +52,23 @@ type WellFormedString = string & { isWellFormed(): boolean; toWellFormed(): stri
  */
 function cleanText(raw: string, max: number, field: string, report: Report): string {
   const value = (raw as WellFormedString).isWellFormed() ? raw : (raw as WellFormedString).toWellFormed();
-  // Most text is clean already: testing is five times cheaper than replacing every space.
-  let text = UNCLEAN_SPACE.test(value) ? value.replace(/\s+/g, ' ').trim() : ownCopy(value);
+  // A copy, so the kept text does not pin the whole file's string (see ownCopy).
+  let text = ownCopy(value.replace(/\s+/g, ' ').trim());
   if (text.length > max) {
     report({ code: 'field-truncated', field, message: `${text.length} characters, cut to ${max}`, expected: `at most ${max} characters` });
-    // Cut between the halves of a surrogate pair, the text would be ill-formed again.
-    const end = /[\ud800-\udbff]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
-    text = `${text.slice(0, end).trimEnd()}…`;
+    text = `${text.slice(0, cutEnd(text, max - 1)).trimEnd()}…`;
   }
   return text;
+}
+
+/**
+ * Where to cut `text` to keep at most `end` code units: `end`, or one less when `end` falls
+ * between the halves of a surrogate pair (an emoji, say), which would leave the text ill-formed.
+ */
+export function cutEnd(text: string, end: number): number {
+  const high = text.charCodeAt(end - 1);
+  const low = text.charCodeAt(end);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? end - 1 : end;
 }
 
 function readText(value: unknown, field: string, report: Report, max: number = LIMITS.text): string | undefined {

@@ -68,6 +68,27 @@ describe('fatal problems skip the file and name it', () => {
     expect(problems).toEqual([expect.objectContaining({ code: 'front-matter-not-object', file: 'nested/list.md' })]);
   });
 
+  it('---js front matter: reported on line 1, the file skipped (not a plain-text article titled "---js")', async () => {
+    const { bad, problems, emitted } = await buildWith('script.md', '---js\n{ title: "From JavaScript", webUrl: "https://example.com/js" }\n---\nbody\n');
+    expect(bad).toBeUndefined();
+    expect(emitted).not.toContain('---js');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'unsupported-front-matter-language',
+        severity: 'error',
+        file: 'nested/script.md',
+        line: 1,
+        message: 'the front matter is declared as "js", and only YAML front matter is read; the file was skipped',
+      }),
+    ]);
+  });
+
+  it('nesting that overflows the stack: reported with its line, the build goes on', async () => {
+    const { bad, problems } = await buildWith('deep.md', `---\ntitle: "Deep"\nwebUrl: "https://example.com/deep"\nk: ${'['.repeat(10_000)}\n---\n`);
+    expect(bad).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ code: 'front-matter-too-deep', severity: 'error', file: 'nested/deep.md', line: 4, message: expect.stringMatching(/too deeply.*skipped/) })]);
+  });
+
   it('no title, and a title that is a list', async () => {
     const none = await buildWith('untitled.md', '---\nwebUrl: "https://example.com/x"\n---\n');
     expect(none.problems).toEqual([expect.objectContaining({ code: 'missing-title', field: 'title', line: undefined })]);
