@@ -81,8 +81,9 @@ export const METRICS: MetricDef[] = [
     key: 'dataOverSource',
     label: 'Data output / source',
     unit: 'x',
-    target: '< 2×',
-    check: (v) => ({ pass: v < 2, target: '< 2×' }),
+    target: '< 2× from 1k',
+    // Issue 5's target for the generated corpora: on a few dozen files the lists and the index outweigh the articles.
+    check: (v, size) => (size >= 1000 ? { pass: v < 2, target: '< 2×' } : undefined),
   },
   {
     key: 'firstScreenGzip',
