@@ -99,7 +99,10 @@ export async function measureColumn(column: Column, dir: string, { options, hugo
         const run = await viteBuild();
         prodRuns.push({ ms: run.ms, ...(run.cpuMs === undefined ? {} : { cpuMs: run.cpuMs }), log: logOf(run) });
         distReady = true;
-        if (!existsSync(cache)) details.cacheNote = `no plugin cache at ${cache}: the bench may not clear it before "cold" builds`;
+        if (!existsSync(cache) && !details.cacheNote) {
+          details.cacheNote = `no plugin cache at ${cache} after a build: the bench may not clear the real one before "cold" builds`;
+          log(`${tag} WARNING: ${details.cacheNote as string}`);
+        }
       },
       ['prodBuildMs', 'prodCpuMs'],
     );
@@ -151,12 +154,15 @@ export async function measureColumn(column: Column, dir: string, { options, hugo
           warmRuns.push(run.ms);
           details.warmLog = logOf(run);
         },
-        ['warmProdMs'],
+        ['warmProdMs', 'warmPages'],
       );
     }
-    if (warmRuns.length === rounds) row.warmProdMs = median(warmRuns);
+    if (warmRuns.length === rounds) {
+      row.warmProdMs = median(warmRuns);
+      row.warmPages = (details.warmLog as BuildLog).prerender?.rendered ?? 'n/a';
+    }
     details.warmProdRuns = warmRuns;
-  } else row.warmProdMs = 'no build';
+  } else row.warmProdMs = row.warmPages = 'no build';
 
   // (4) One article's title changed (every other byte of its file kept), then `vite build`:
   // `rounds` times, each a new title, so that each build has exactly one changed file. Never
@@ -173,7 +179,10 @@ export async function measureColumn(column: Column, dir: string, { options, hugo
           try {
             for (let round = 1; round <= rounds; round++) {
               await edit.write(` (bench edit ${round})`);
+              // A build that fails leaves no output to measure in the browser.
+              distReady = false;
               const run = await viteBuild();
+              distReady = true;
               changedRuns.push({ ms: run.ms, log: logOf(run) });
             }
           } finally {

@@ -125,6 +125,8 @@ describe('bench columns and rows', () => {
     expect(at('prodCpuOverHugo', 1.7)).toEqual({ pass: false, target: '≤ 1.3×' });
     expect(at('warmProdMs', 2900)?.pass).toBe(true);
     expect(at('warmProdMs', 11_100)).toEqual({ pass: false, target: '< 3 s' });
+    expect(at('warmPages', 0)).toEqual({ pass: true, target: 'none' });
+    expect(at('warmPages', 10345, 1000)?.pass).toBe(false);
     expect(at('hugoOverWarmProd', 5)?.pass).toBe(true);
     expect(at('hugoOverWarmProd', 1.4)?.pass).toBe(false);
     expect(at('changedProdMs', 3900)?.pass).toBe(true);
@@ -149,7 +151,7 @@ describe('bench columns and rows', () => {
   it('renders a column per size and style with the marks, and "n/a" or "–" where nothing was measured', () => {
     const columns = [generatedColumn(10000, 'plain'), generatedColumn(10000, 'varied'), realColumn(77)];
     const results: Record<string, SizeResults> = {
-      '10000-plain': { prodBuildMs: 9000, hugoMs: 12000, prodOverHugo: 0.75, warmProdMs: 2500, changedPages: 7, devEditMs: 80 },
+      '10000-plain': { prodBuildMs: 9000, hugoMs: 12000, prodOverHugo: 0.75, warmProdMs: 2500, warmPages: 0, changedPages: 7, devEditMs: 80 },
       '10000-varied': { prodBuildMs: 13000, hugoMs: 12000, prodOverHugo: 13 / 12, warmProdMs: 3100, changedPages: 'n/a' },
       real: { prodBuildMs: 2100, hugoMs: 150, prodOverHugo: 14, warmProdMs: 1800 },
     };
@@ -159,7 +161,8 @@ describe('bench columns and rows', () => {
     const line = (label: string) => table.find((l) => l.startsWith(label))!;
     expect(line('vite build / Hugo (wall)')).toMatch(/0\.75× ✓ +1\.08× ✗ +14\.00×$/);
     expect(line('Warm vite build, nothing changed')).toMatch(/< 3 s at 10k +2\.50 s ✓ +3\.10 s ✗ +1\.80 s$/);
-    expect(line('  pages re-rendered')).toMatch(/ 7 +n\/a +–$/);
+    expect(line('  pages re-rendered, nothing changed')).toMatch(/none \(build log\) +0 ✓ +– +–$/);
+    expect(line('  pages re-rendered after one change')).toMatch(/ 7 +n\/a +–$/);
     expect(line('Dev: saved edit visible')).toMatch(/80 ms ✓ +– +–$/);
     const md = renderMarkdown(columns, results).split('\n');
     expect(md[0]).toBe('| Metric | Target | 10k plain | 10k varied | real corpus |');
