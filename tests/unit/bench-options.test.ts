@@ -161,8 +161,8 @@ describe('bench columns and rows', () => {
     const line = (label: string) => table.find((l) => l.startsWith(label))!;
     expect(line('vite build / Hugo (wall)')).toMatch(/0\.75× ✓ +1\.08× ✗ +14\.00×$/);
     expect(line('Warm vite build, nothing changed')).toMatch(/< 3 s at 10k +2\.50 s ✓ +3\.10 s ✗ +1\.80 s$/);
-    expect(line('  pages re-rendered, nothing changed')).toMatch(/none \(build log\) +0 ✓ +– +–$/);
-    expect(line('  pages re-rendered after one change')).toMatch(/ 7 +n\/a +–$/);
+    expect(line('Warm vite build: pages re-rendered')).toMatch(/none \(build log\) +0 ✓ +– +–$/);
+    expect(line('One title changed: pages re-rendered')).toMatch(/ 7 +n\/a +–$/);
     expect(line('Dev: saved edit visible')).toMatch(/80 ms ✓ +– +–$/);
     const md = renderMarkdown(columns, results).split('\n');
     expect(md[0]).toBe('| Metric | Target | 10k plain | 10k varied | real corpus |');
