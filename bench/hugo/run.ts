@@ -2,13 +2,15 @@
  * Times Hugo building a Smartable corpus with the minimal site in this folder (issue 5).
  * `buildWithHugo` returns undefined when Hugo is not installed (set HUGO=/path/to/hugo to pick
  * a binary). `pages` is what Hugo reports: pages plus paginator pages (HTML files written,
- * not counting the `page/1/` alias redirects).
+ * not counting the `page/1/` alias redirects). `cpuMs` is Hugo's user + system time (all its
+ * threads; Hugo starts no processes of its own), where /proc tells it.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuBetween, endedChildrenCpuMs } from '../lib/child-cpu.ts';
 
 const SITE_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -40,7 +42,7 @@ export async function hugoVersion(): Promise<string | undefined> {
  * Builds `corpusDir` (a Smartable corpus; `.txt` plain-text files are ignored) into `outDir`
  * with Hugo. `outDir` is emptied first so every run is a cold build. Throws if Hugo fails.
  */
-export async function buildWithHugo(corpusDir: string, outDir: string): Promise<{ ms: number; pages: number } | undefined> {
+export async function buildWithHugo(corpusDir: string, outDir: string): Promise<{ ms: number; cpuMs?: number; pages: number } | undefined> {
   const hugo = process.env.HUGO || 'hugo';
   const dest = path.resolve(outDir);
   await rm(dest, { recursive: true, force: true });
@@ -55,13 +57,15 @@ export async function buildWithHugo(corpusDir: string, outDir: string): Promise<
     '--noBuildLock',
   ];
   try {
+    const cpu0 = endedChildrenCpuMs();
     const t0 = performance.now();
     const r = await run(hugo, args, env);
     const ms = performance.now() - t0;
+    const cpuMs = cpuBetween(cpu0, endedChildrenCpuMs());
     if (!r) return undefined;
     if (r.code !== 0) throw new Error(`hugo exited with ${r.code}:\n${r.stderr || r.stdout}`);
     const count = (label: string) => Number(new RegExp(`^\\s*${label}\\s*\\|\\s*(\\d+)`, 'm').exec(r.stdout)?.[1] ?? 0);
-    return { ms, pages: count('Pages') + count('Paginator pages') };
+    return { ms, ...(cpuMs === undefined ? {} : { cpuMs }), pages: count('Pages') + count('Paginator pages') };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -79,5 +83,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error('hugo is not installed');
     process.exit(1);
   }
-  console.log(`hugo: ${result.pages} pages in ${(result.ms / 1000).toFixed(2)} s`);
+  const cpu = result.cpuMs === undefined ? '' : ` (CPU ${(result.cpuMs / 1000).toFixed(2)} s)`;
+  console.log(`hugo: ${result.pages} pages in ${(result.ms / 1000).toFixed(2)} s${cpu}`);
 }

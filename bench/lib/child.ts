@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuBetween, endedChildrenCpuMs } from './child-cpu.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHILD_MAIN = path.join(REPO_ROOT, 'bench', 'lib', 'child-main.ts');
@@ -10,6 +11,8 @@ export interface ChildRun {
   code: number | null;
   signal: NodeJS.Signals | null;
   ms: number;
+  /** User + system time of the command's process tree (see endedChildrenCpuMs), where /proc tells it. */
+  cpuMs?: number;
   timedOut: boolean;
   stdout: string;
   stderr: string;
@@ -18,6 +21,7 @@ export interface ChildRun {
 /** Runs a command, capturing output; kills its process group after `timeoutMs`. */
 export function runCommand(cmd: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
+    const cpu0 = endedChildrenCpuMs();
     const t0 = performance.now();
     const child = spawn(cmd, args, {
       cwd: options.cwd ?? REPO_ROOT,
@@ -42,8 +46,10 @@ export function runCommand(cmd: string, args: string[], options: { env?: NodeJS.
       : undefined;
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      const ms = performance.now() - t0;
       clearTimeout(timer);
-      resolve({ code, signal, ms: performance.now() - t0, timedOut, stdout, stderr });
+      const cpuMs = cpuBetween(cpu0, endedChildrenCpuMs());
+      resolve({ code, signal, ms, ...(cpuMs === undefined ? {} : { cpuMs }), timedOut, stdout, stderr });
     });
   });
 }

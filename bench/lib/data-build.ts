@@ -6,6 +6,8 @@ export interface DataBuildArgs {
   dir: string;
   cacheDir: string;
   outDir: string;
+  /** Build over what `outDir` holds (a warm rebuild with nothing changed) instead of emptying it first. */
+  keepOut?: boolean;
 }
 
 export interface DataBuildResult {
@@ -23,9 +25,9 @@ export interface DataBuildResult {
   articles: number;
 }
 
-/** One data build, cold or warm depending on what `cacheDir` holds; `outDir` is emptied first. */
-export async function dataBuildTask({ dir, cacheDir, outDir }: DataBuildArgs): Promise<DataBuildResult> {
-  await rm(outDir, { recursive: true, force: true });
+/** One data build, cold or warm depending on what `cacheDir` holds; `outDir` is emptied first unless `keepOut`. */
+export async function dataBuildTask({ dir, cacheDir, outDir, keepOut = false }: DataBuildArgs): Promise<DataBuildResult> {
+  if (!keepOut) await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   let sampled = process.memoryUsage().rss;
   const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 50);

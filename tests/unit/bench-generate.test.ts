@@ -1,9 +1,11 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate/corpus';
+import { beginTitleEdit, EDIT_JOURNAL, pickArticle, retitle, undoLeftoverEdit } from '../../bench/lib/title-edit';
 
 let root: string;
 
@@ -204,5 +206,82 @@ describe('varied corpus style', () => {
     }
     for (const [form, count] of Object.entries(seen)) expect(count, form).toBeGreaterThan(0);
     expect(seen.differs).toBeGreaterThan(250);
+  });
+});
+
+describe("the bench's one-title change", () => {
+  it('changes the title of every front-matter file of both styles, and no other byte outside the title entry', async () => {
+    // The generator writes no title as a block scalar: the hand-written case below has one.
+    const forms = { double: 0, single: 0, bare: 0, bom: 0, crlf: 0 };
+    for (const style of ['plain', 'varied'] as const) {
+      const dir = path.join(root, `retitle-${style}`);
+      await generateCorpus(dir, 120, 5, style);
+      for (const [name, buf] of await readCorpus(dir)) {
+        if (!name.endsWith('.md')) continue;
+        const text = buf.toString('utf8');
+        const line = /^title:(.*)$/m.exec(text)![1]!.trim();
+        if (line.startsWith('"')) forms.double++;
+        else if (line.startsWith("'")) forms.single++;
+        else forms.bare++;
+        if (text.startsWith('\ufeff')) forms.bom++;
+        if (text.includes('\r\n')) forms.crlf++;
+
+        const edited = retitle(text, 'Changed: "quotes" and # hash', name);
+        const before = matter(text, {});
+        const after = matter(edited, {});
+        expect(after.data.title, name).toBe('Changed: "quotes" and # hash');
+        expect({ ...after.data, title: before.data.title }, name).toEqual(before.data);
+        expect(after.content, name).toBe(before.content);
+        // Everything before the title line and after its entry is the file's own bytes.
+        const start = text.search(/^title:/m);
+        expect(edited.slice(0, start), name).toBe(text.slice(0, start));
+        const rest = edited.slice(start).replace(/^title: .*\r?\n/, '');
+        expect(text.endsWith(rest), name).toBe(true);
+        expect(edited.includes('\r\n'), name).toBe(text.includes('\r\n'));
+      }
+    }
+    for (const [form, count] of Object.entries(forms)) expect(count, form).toBeGreaterThan(0);
+  });
+
+  it('replaces a folded title block whole, in a CRLF file with a BOM', () => {
+    const text = '\ufeff---\r\nid: 1\r\ntitle: >-\r\n  A long title\r\n\r\n  folded here\r\nexcerpt: x\r\n---\r\nBody title: not this\r\n';
+    expect(retitle(text, 'New', 'a.md')).toBe('\ufeff---\r\nid: 1\r\ntitle: "New"\r\nexcerpt: x\r\n---\r\nBody title: not this\r\n');
+  });
+
+  it('names the file when there is no title in its front matter to change', () => {
+    expect(() => retitle('---\nid: 1\n---\ntitle: in the body\n', 'New', 'x/b.md')).toThrow('x/b.md: no top-level title in the front matter');
+    expect(() => retitle('plain text, no front matter', 'New', 'c.txt')).toThrow(/c\.txt: no top-level title/);
+  });
+
+  it('picks the first published article in path order, changes it and puts its bytes back', async () => {
+    const dir = path.join(root, 'pick');
+    await mkdir(path.join(dir, 'b'), { recursive: true });
+    await writeFile(path.join(dir, 'a.txt'), 'A plain-text article\n');
+    await writeFile(path.join(dir, 'b', '1.md'), '---\ntitle: Draft\npublished: false\n---\n');
+    const original = "---\r\ntitle: 'It''s the one'\r\npublished: true\r\n---\r\n";
+    await writeFile(path.join(dir, 'b', '2.md'), original);
+    await writeFile(path.join(dir, 'c.md'), '---\ntitle: Later\n---\n');
+    expect(await pickArticle(dir)).toEqual({ file: path.join(dir, 'b', '2.md'), title: "It's the one" });
+
+    const edit = await beginTitleEdit(dir);
+    await edit.write(' (bench edit 1)');
+    expect(await readFile(edit.file, 'utf8')).toBe('---\r\ntitle: "It\'s the one (bench edit 1)"\r\npublished: true\r\n---\r\n');
+    expect(existsSync(path.join(dir, EDIT_JOURNAL))).toBe(true);
+    await edit.restore();
+    expect(await readFile(edit.file, 'utf8')).toBe(original);
+    expect(existsSync(path.join(dir, EDIT_JOURNAL))).toBe(false);
+  });
+
+  it('puts back a file a run left changed when it was interrupted', async () => {
+    const dir = path.join(root, 'interrupted');
+    await mkdir(dir, { recursive: true });
+    const original = '---\ntitle: Before\n---\n';
+    await writeFile(path.join(dir, 'a.md'), original);
+    const edit = await beginTitleEdit(dir);
+    await edit.write(' (bench edit 1)');
+    // The run ends here without restore().
+    expect(await undoLeftoverEdit(dir)).toBe(true);
+    expect(await readFile(path.join(dir, 'a.md'), 'utf8')).toBe(original);
+    expect(await undoLeftoverEdit(dir)).toBe(false);
   });
 });
