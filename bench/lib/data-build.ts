@@ -1,6 +1,9 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { NewsPipeline } from '../../src/plugin/pipeline.ts';
 import { writeDataFiles } from '../../src/plugin/emit.ts';
+import { codeKey } from '../../src/plugin/code-key.ts';
+import { FileIndex } from '../../src/plugin/file-index.ts';
+import { REPO_ROOT } from './child.ts';
 
 export interface DataBuildArgs {
   dir: string;
@@ -21,6 +24,8 @@ export interface DataBuildResult {
   /** Highest of the 50 ms samples of process.memoryUsage().rss, as a cross-check. */
   sampledPeakRssBytes: number;
   files: number;
+  /** Files written (the others were unchanged). */
+  written: number;
   bytes: number;
   articles: number;
 }
@@ -35,7 +40,10 @@ export async function dataBuildTask({ dir, cacheDir, outDir, keepOut = false }: 
   const pipeline = new NewsPipeline({ dir, cacheDir });
   const build = await pipeline.build();
   const t1 = performance.now();
-  const written = await writeDataFiles(build, outDir);
+  // As `vite build` writes them: only files whose inputs or bytes on disk changed (see build-app.ts).
+  const index = FileIndex.load(cacheDir, outDir, (line) => console.error(line));
+  const written = await writeDataFiles(build, outDir, { manifest: index, codeKey: codeKey(REPO_ROOT, {}) });
+  await index.save();
   // The parse cache is saved meanwhile; a build is done when it is.
   await pipeline.close();
   const t2 = performance.now();
@@ -48,6 +56,7 @@ export async function dataBuildTask({ dir, cacheDir, outDir, keepOut = false }: 
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     sampledPeakRssBytes: sampled,
     files: written.files,
+    written: written.written,
     bytes: written.bytes,
     articles: build.cards.length,
   };
