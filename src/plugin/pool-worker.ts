@@ -1,18 +1,15 @@
-import { parentPort } from 'node:worker_threads';
+import { serveTasks } from './worker-protocol.ts';
 import { emitArticles, scanFiles } from './pool-tasks.ts';
 
-/** Worker side of `WorkerPool`: one message in, one reply out, tagged with its id. */
+/** The pipeline's worker thread: parses (`scan`) and writes article files (`emit`). */
 let known: ReadonlySet<string> = new Set();
 
-parentPort?.on('message', async (message: { id: number; kind: string; payload: never }) => {
-  try {
-    let result: unknown = null;
-    if (message.kind === 'known') known = new Set(message.payload as string[]);
-    else if (message.kind === 'scan') result = await scanFiles(message.payload, known);
-    else if (message.kind === 'emit') result = await emitArticles(message.payload);
-    parentPort!.postMessage({ id: message.id, result });
-  } catch (error) {
-    parentPort!.postMessage({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  }
-});
-parentPort?.postMessage('ready');
+export const pipelineTasks = {
+  /** The content keys the main thread already has records for: those files are not parsed. */
+  known: (keys: string[]) => void (known = new Set(keys)),
+  scan: (input: Parameters<typeof scanFiles>[0]) => scanFiles(input, known),
+  emit: emitArticles,
+};
+export type PipelineTasks = typeof pipelineTasks;
+
+serveTasks(pipelineTasks);

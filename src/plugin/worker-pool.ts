@@ -7,6 +7,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
+import type { PipelineTasks } from './pool-worker.ts';
+import type { TaskInput, TaskReply, TaskRequest, TaskResult, TaskSet } from './worker-protocol.ts';
 
 /**
  * The worker module is TypeScript. It is bundled (esbuild) into one CommonJS file that starts in
@@ -81,16 +83,16 @@ interface Pending {
   reject(error: Error): void;
 }
 
-class PoolWorker {
+class PoolWorker<T extends TaskSet> {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
   constructor(private readonly worker: Worker) {
-    worker.on('message', (message: { id: number; result?: unknown; error?: string }) => {
+    worker.on('message', (message: TaskReply) => {
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
       this.pending.delete(message.id);
       if (this.pending.size === 0) this.worker.unref();
-      if (message.error !== undefined) waiting.reject(new Error(message.error));
+      if ('error' in message) waiting.reject(new Error(message.error));
       else waiting.resolve(message.result);
     });
     worker.on('error', (error) => {
@@ -100,12 +102,12 @@ class PoolWorker {
     // Idle workers must not keep a build or a test process alive; busy ones must.
     worker.unref();
   }
-  call<T>(kind: string, payload: unknown): Promise<T> {
+  call<K extends keyof T & string>(kind: K, payload: TaskInput<T, K>): Promise<TaskResult<T, K>> {
     const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<TaskResult<T, K>>((resolve, reject) => {
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage({ id, kind, payload });
+      this.worker.postMessage({ id, kind, payload } satisfies TaskRequest);
     });
   }
   terminate() {
@@ -118,22 +120,22 @@ class PoolWorker {
  * batches to whoever is free, main thread included, so every core works and nothing waits on
  * a worker that is still starting.
  */
-export class WorkerPool {
-  private readonly workers: Promise<PoolWorker | undefined>[];
+export class WorkerPool<T extends TaskSet = PipelineTasks> {
+  private readonly workers: Promise<PoolWorker<T> | undefined>[];
 
   /**
-   * `script` is another worker speaking the same protocol (the prerenderer's); by default the
-   * pipeline's own worker (`pool-worker.ts`).
+   * `custom` is another worker serving tasks `T` (the prerenderer's); by default the pipeline's
+   * own worker (`pool-worker.ts`). Both speak worker-protocol.ts.
    */
   constructor(size = Math.max(1, Math.min(availableParallelism() - 1, 7)), custom?: { file: string; workerData?: unknown }) {
     const script = custom ?? workerScript();
     this.workers = Array.from({ length: script ? size : 0 }, () =>
-      new Promise<PoolWorker | undefined>((resolve) => {
+      new Promise<PoolWorker<T> | undefined>((resolve) => {
         const worker =
           script && 'file' in script
             ? new Worker(script.file, { workerData: custom?.workerData })
             : new Worker(script!.source, { eval: true });
-        worker.once('message', () => resolve(new PoolWorker(worker)));
+        worker.once('message', () => resolve(new PoolWorker<T>(worker)));
         // A worker that cannot start leaves the work to the others and the main thread.
         worker.once('error', () => resolve(undefined));
       }),
@@ -141,7 +143,7 @@ export class WorkerPool {
   }
 
   /** Sends the same message to every worker (e.g. the set of already known keys). */
-  async broadcast(kind: string, payload: unknown): Promise<void> {
+  async broadcast<K extends keyof T & string>(kind: K, payload: TaskInput<T, K>): Promise<void> {
     await Promise.all(this.workers.map(async (w) => (await w)?.call(kind, payload)));
   }
 
@@ -150,12 +152,12 @@ export class WorkerPool {
    * main thread's implementation of the same task, `payload` what a worker is sent for a
    * batch). Returns each batch's result, in input order.
    */
-  async mapBatches<T, R>(
-    kind: string,
-    items: readonly T[],
+  async mapBatches<K extends keyof T & string, I>(
+    kind: K,
+    items: readonly I[],
     batchSize: number,
-    local: (batch: T[]) => Promise<R>,
-    payload: (batch: T[]) => unknown,
+    local: (batch: I[]) => Promise<TaskResult<T, K>>,
+    payload: (batch: I[]) => TaskInput<T, K>,
     /** The main thread joins in once this settles (it may have other work first); false: never. */
     mainReady: Promise<unknown> | false = Promise.resolve(),
     /**
@@ -165,18 +167,19 @@ export class WorkerPool {
     inFlight = 2,
     /** Called after each batch with the items done so far and the total (a progress display). */
     onProgress?: (done: number, total: number) => void,
-  ): Promise<R[]> {
+  ): Promise<TaskResult<T, K>[]> {
+    type R = TaskResult<T, K>;
     const results: R[] = [];
     let done = 0;
     let next = 0;
     let batchIndex = 0;
-    const take = (): [number, T[]] | undefined => {
+    const take = (): [number, I[]] | undefined => {
       if (next >= items.length) return undefined;
       const start = next;
       next = Math.min(items.length, next + batchSize);
       return [batchIndex++, items.slice(start, next)];
     };
-    const drain = async (run: (batch: T[]) => Promise<R>) => {
+    const drain = async (run: (batch: I[]) => Promise<R>) => {
       for (let job = take(); job; job = take()) {
         const [index, batch] = job;
         results[index] = await run(batch);
@@ -196,7 +199,7 @@ export class WorkerPool {
       ...this.workers.flatMap((starting) =>
         Array.from({ length: inFlight }, async () => {
           const worker = await starting;
-          if (worker) await drain((batch) => worker.call<R>(kind, payload(batch)));
+          if (worker) await drain((batch) => worker.call(kind, payload(batch)));
         }),
       ),
     ]);

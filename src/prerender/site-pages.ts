@@ -23,7 +23,7 @@ import { atomFeed, latestPublished, robotsTxt, sitemap } from './feeds.ts';
 import { listHead, notFoundHead, pageTitle, topicHref, type SiteInfo } from './head.ts';
 import { basename, fileForRoute, renderArticleBatch, type PageContext, type RenderOutput, type ServerEntry } from './pages.ts';
 import type { ServerBundle } from './server-bundle.ts';
-import type { WorkerInit } from './worker.ts';
+import type { RenderTasks, WorkerInit } from './worker.ts';
 
 /** Articles per message to a worker (about 25 ms of work). */
 const BATCH = 50;
@@ -69,7 +69,7 @@ export interface PagePlan {
   articles: string[];
   reusedArticles: number;
   /** Starts the workers early (they load React while the data files are written); none for few pages. */
-  pool: WorkerPool | undefined;
+  pool: WorkerPool<RenderTasks> | undefined;
   workers: number;
   ctx: PageContext;
   pagesKey: string;
@@ -89,7 +89,7 @@ export function planPages(input: SitePagesInput): PagePlan {
   }
   const workers = articles.length >= WORKERS_FROM ? (input.workers ?? Math.min(Math.max(availableParallelism() - 1, 1), 7)) : 0;
   const init: WorkerInit = { serverEntry: pathToFileURL(bundle.entry).href };
-  const pool = workers > 0 ? new WorkerPool(workers, { file: bundle.worker, workerData: init }) : undefined;
+  const pool = workers > 0 ? new WorkerPool<RenderTasks>(workers, { file: bundle.worker, workerData: init }) : undefined;
   return { articles, reusedArticles: build.cards.length - articles.length, pool, workers, ctx, pagesKey };
 }
 

@@ -1,42 +1,32 @@
 /**
  * A prerender worker thread. It is bundled by the prerenderer's SSR build (next to the server
- * entry), so it runs as plain JavaScript. It starts early in the build (loading React while the
- * app is bundled), receives the page context once the client build's index.html exists, then
- * batches of article slugs (through the plugin's `WorkerPool`), and answers with how many pages
- * it wrote.
+ * entry), so it runs as plain JavaScript. It starts while the data files are written (loading
+ * React meanwhile), receives the page context, then batches of article slugs (through the
+ * plugin's `WorkerPool`, worker-protocol.ts), and answers with how many pages it wrote.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+import { serveTasks } from '../plugin/worker-protocol.ts';
 import { renderArticleBatch, type PageContext, type ServerEntry } from './pages.ts';
 
 export interface WorkerInit {
   /** file: URL of the built server entry. */
   serverEntry: string;
 }
-/** The plugin's `WorkerPool` protocol: a first message when ready, then one reply per call. */
-export type WorkerReply = { ready: true } | { id: number; result: number } | { id: number; error: string };
 
 const init = workerData as WorkerInit;
-const port = parentPort!;
 const entry = (await import(init.serverEntry)) as ServerEntry;
 
 let context: PageContext | undefined;
 
-type Message = { id: number; kind: 'context'; payload: PageContext } | { id: number; kind: 'render'; payload: string[] };
+export const renderTasks = {
+  /** What every page shares (the template, the site, the index); sent once. */
+  context: (ctx: PageContext) => void (context = ctx),
+  /** Renders and writes these articles' pages; answers how many. */
+  render: (slugs: string[]) => {
+    if (!context) throw new Error('prerender worker: render before context');
+    return renderArticleBatch(entry, context, slugs);
+  },
+};
+export type RenderTasks = typeof renderTasks;
 
-port.on('message', (message: Message) => {
-  const { id } = message;
-  if (message.kind === 'context') {
-    context = message.payload;
-    port.postMessage({ id, result: 0 } satisfies WorkerReply);
-    return;
-  }
-  if (!context) {
-    port.postMessage({ id, error: 'prerender worker: render before context' } satisfies WorkerReply);
-    return;
-  }
-  renderArticleBatch(entry, context, message.payload).then(
-    (result) => port.postMessage({ id, result } satisfies WorkerReply),
-    (error: unknown) => port.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply),
-  );
-});
-port.postMessage({ ready: true } satisfies WorkerReply);
+serveTasks(renderTasks);

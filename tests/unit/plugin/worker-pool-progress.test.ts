@@ -4,7 +4,7 @@ import { WorkerPool } from '../../../src/plugin/worker-pool.ts';
 describe('WorkerPool.mapBatches progress', () => {
   it('reports the items done after each batch, and the total', async () => {
     // No workers: the main thread does every batch, in order.
-    const pool = new WorkerPool(0);
+    const pool = new WorkerPool<{ double: (numbers: number[]) => number[] }>(0);
     const calls: [number, number][] = [];
     const results = await pool.mapBatches(
       'double',
