@@ -1,13 +1,15 @@
 import type { ArticleCard, ArticleDetail } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { NewsIndex, Scope, SortKey } from '../contract/feed.ts';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UnreadableDetail, type DetailStore } from './detail-store.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { articleLinks, linkedDetail, type LinkedArticle } from './link.ts';
 import { parseSource } from './record.ts';
-import { feedPageParts, type Lists } from './lists.ts';
+import { feedPageHeader, feedPageParts, type Lists } from './lists.ts';
+import { outputKey } from './file-index.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
 const jsonBytes = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
@@ -90,29 +92,45 @@ export class NewsBuild {
   }
 
   /**
-   * Every list file as [path, its JSON as UTF-8 bytes in pieces to be written one after the
-   * other], in a fixed order (articles are written separately).
+   * Every list file, in a fixed order (articles are written separately): its path, a key of its
+   * bytes made without making them, and its JSON as UTF-8 bytes in pieces to be written one after
+   * the other. A feed page's key is its header and the hash of each of its cards' bytes, so an
+   * unchanged page costs a few hashes of hashes, not its 25 cards' text.
    */
-  *listFiles(): Generator<[string, Buffer[]]> {
-    yield [dataPaths.index(), [jsonBytes(this.lists.index)]];
-    yield [dataPaths.providers(), [jsonBytes(this.lists.providers)]];
+  *listFiles(codeKey = ''): Generator<{ file: string; key: string; parts: () => Buffer[] }> {
+    for (const [file, value] of [
+      [dataPaths.index(), this.lists.index],
+      [dataPaths.providers(), this.lists.providers],
+    ] as const) {
+      const bytes = jsonBytes(value);
+      yield { file, key: outputKey(codeKey, bytes), parts: () => [bytes] };
+    }
     // Each card is encoded once for its 6 to 12 pages, up to a point: 100,000 cards' texts
-    // held at once raised the data build's peak memory from 1.16 to 1.40 GB.
+    // held at once raised the data build's peak memory from 1.16 to 1.40 GB. Its hash is kept.
     const kept = new WeakMap<ArticleCard, Buffer>();
-    const bytes =
-      this.cards.length > KEEP_CARD_TEXT_UP_TO
-        ? jsonBytes
-        : (card: ArticleCard) => {
-            let encoded = kept.get(card);
-            if (encoded === undefined) kept.set(card, (encoded = jsonBytes(card)));
-            return encoded;
-          };
-    for (const [path, page] of this.lists.feedPages()) yield [path, feedPageParts(page, bytes)];
+    const hashes = new WeakMap<ArticleCard, Buffer>();
+    const keep = this.cards.length <= KEEP_CARD_TEXT_UP_TO;
+    const bytes = (card: ArticleCard) => {
+      let encoded = kept.get(card);
+      if (encoded === undefined) {
+        encoded = jsonBytes(card);
+        if (keep) kept.set(card, encoded);
+      }
+      return encoded;
+    };
+    const hash = (card: ArticleCard) => {
+      let digest = hashes.get(card);
+      if (digest === undefined) hashes.set(card, (digest = createHash('sha1').update(bytes(card)).digest()));
+      return digest;
+    };
+    for (const [file, page] of this.lists.feedPages()) {
+      yield { file, key: outputKey(codeKey, feedPageHeader(page), ...page.items.map(hash)), parts: () => feedPageParts(page, bytes) };
+    }
   }
 
   /** Every data file's JSON, articles included; for tests and small corpora. */
   async allDataFiles(): Promise<[string, string][]> {
-    const files = [...this.listFiles()].map(([path, parts]): [string, string] => [path, Buffer.concat(parts).toString('utf8')]);
+    const files = [...this.listFiles()].map(({ file, parts }): [string, string] => [file, Buffer.concat(parts()).toString('utf8')]);
     for (const article of this.articles) files.push([dataPaths.article(article.head.slug), JSON.stringify(await this.readArticle(article.head.slug))]);
     return files;
   }

@@ -74,7 +74,7 @@ export async function writeDataFiles(build: NewsBuild, outDir: string, options: 
   }
   timing.mark(`data keys (${items.length} of ${build.articles.length} articles to write)`);
   // Workers write the articles while the main thread writes the lists, then helps.
-  const lists = writeLists(build, outDir, manifest);
+  const lists = writeLists(build, outDir, manifest, codeKey);
   const emitting =
     build.pool && items.length > 250
       ? build.pool.mapBatches('emit', items, 250, emitArticles, (batch) => batch, lists)
@@ -97,15 +97,15 @@ export async function writeDataFiles(build: NewsBuild, outDir: string, options: 
  * Writes synchronously: the workers are emitting articles on the other cores meanwhile, so
  * libuv's thread pool had no core of its own and async writes only queued (measured slower).
  */
-async function writeLists(build: NewsBuild, outDir: string, manifest: FileIndex): Promise<{ files: number; written: number; bytes: number }> {
+async function writeLists(build: NewsBuild, outDir: string, manifest: FileIndex, codeKey: string): Promise<{ files: number; written: number; bytes: number }> {
   let files = 0;
   let written = 0;
   let bytes = 0;
   const made = new Set<string>();
-  for (const [file, parts] of build.listFiles()) {
+  for (const { file, key, parts: makeParts } of build.listFiles(codeKey)) {
     files++;
-    const key = outputKey(...parts);
     if (manifest.isCurrent(file, key)) continue;
+    const parts = makeParts();
     const target = path.join(outDir, file);
     const dir = path.dirname(target);
     if (!made.has(dir)) {

@@ -58,13 +58,18 @@ const END = Buffer.from(']}');
  * cards into page buffers first took half a second of the main thread.
  */
 export function feedPageParts(page: FeedPage, cardBytes: (card: ArticleCard) => Buffer): Buffer[] {
-  const parts: Buffer[] = [Buffer.from(`{"page":${page.page},"pageCount":${page.pageCount},"total":${page.total},"items":[`)];
+  const parts: Buffer[] = [Buffer.from(feedPageHeader(page))];
   page.items.forEach((card, i) => {
     if (i > 0) parts.push(COMMA);
     parts.push(cardBytes(card));
   });
   parts.push(END);
   return parts;
+}
+
+/** A feed page's JSON up to its first card. */
+export function feedPageHeader(page: FeedPage): string {
+  return `{"page":${page.page},"pageCount":${page.pageCount},"total":${page.total},"items":[`;
 }
 
 export interface Lists {
