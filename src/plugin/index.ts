@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import type { PrerenderApi } from '../prerender/index.ts';
@@ -25,6 +26,8 @@ function cacheDirFor(root: string, options: ResolvedOptions): string {
 async function tidyCaches(cacheDir: string, warn: (line: string) => void): Promise<void> {
   try {
     await markUsed(cacheDir);
+    // Versions before the output index staged data files there; nothing reads it now.
+    await rm(path.join(cacheDir, 'output'), { recursive: true, force: true });
     await pruneContentCaches(path.dirname(cacheDir), cacheDir);
   } catch (error) {
     // A cache that cannot be tidied costs disk space, not the build.
