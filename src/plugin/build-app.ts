@@ -21,6 +21,7 @@ import { codeKey } from './code-key.ts';
 import { countBySeverity } from './diagnostics.ts';
 import { articleKeys, writeDataFiles } from './emit.ts';
 import { FileIndex } from './file-index.ts';
+import { PhaseTimer } from './phase-timer.ts';
 import type { ResolvedOptions } from './options.ts';
 import { removeFiles, removeFilesNotKept } from './prune-output.ts';
 
@@ -57,6 +58,7 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
   const manifest = FileIndex.load(input.cacheDir, outDir, (line) => logger.warn(line));
   const code = codeKey(config.root, { dropUnpublished: options.dropUnpublished, siteName: options.siteName, siteUrl: options.siteUrl });
   const started = performance.now();
+  const timing = new PhaseTimer();
 
   // 1. The content, the app and the server entry, side by side.
   const content = input.content();
@@ -68,6 +70,7 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
       await settled;
       throw error;
     });
+    timing.mark('content');
     const { errors } = countBySeverity(build.diagnostics);
     if (options.strict && errors > 0) {
       await settled;
@@ -84,6 +87,7 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
       await data.catch(() => undefined);
       throw error;
     });
+    timing.mark('bundles');
     const template = prerender?.template();
     const pageInput =
       prerender && bundle && template
@@ -98,6 +102,7 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
       await plan?.pool?.close();
       throw error;
     }
+    timing.mark('data');
     const removedData = await removeFilesNotKept(outDir, 'data', (file) => manifest.produced(file));
     logger.info(
       `news: data files: ${written.written} written, ${written.unchanged} unchanged, ${removedData} removed ` +
@@ -119,6 +124,7 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
       logger.warn('prerender: the client build has no index.html to use as the page template; no pages were rendered');
     }
 
+    timing.mark('pages');
     // 4. Only this build's files stay.
     const fromVite = new Set(bundleFiles(appOutput));
     const publicDir = client.config.build.copyPublicDir && config.publicDir ? config.publicDir : undefined;
@@ -127,6 +133,8 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
     const removed = input.emptyOutDir ? await removeFilesNotKept(outDir, '', keep) : await removeFiles(outDir, manifest.stale().filter((file) => !keep(file)));
     if (removed > 0) logger.info(`news: removed ${removed} files of earlier builds from ${path.relative(config.root, outDir) || '.'}`);
     await manifest.save();
+    timing.mark('tidy');
+    timing.report();
     logger.info(`news: built in ${seconds(performance.now() - started)}`);
   } finally {
     const bundle = await server?.catch(() => undefined);
