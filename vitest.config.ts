@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           testTimeout: 30_000,
+          // Pure and fast tests first: a broken rule shows up before any browser starts.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -18,6 +20,10 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/support/global-setup.ts'],
           fileParallelism: false,
+          // One worker runs every file and imports playwright-core, Vite and the helpers once;
+          // the files share no state but the servers and the Chromium process of the global setup.
+          isolate: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 240_000,
         },

@@ -5,11 +5,11 @@
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ViteDevServer } from 'vite';
 import { createServer } from 'vite';
 import type { Page } from 'playwright-core';
-import { launchChromium, type LaunchedChromium } from './support/chromium';
+import { connectChromium, type LaunchedChromium } from './support/chromium';
 import { ROOT } from './support/helpers';
 
 let dir: string;
@@ -29,7 +29,7 @@ beforeAll(async () => {
     delete process.env.NEWS_DIR;
   }
   url = server.resolvedUrls!.local[0]!;
-  browser = await launchChromium();
+  browser = await connectChromium(inject('chromiumWs'));
   page = await browser.context.newPage();
   await page.goto(url);
   await page.locator('article[data-slug]').first().waitFor({ timeout: 60_000 });

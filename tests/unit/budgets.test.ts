@@ -2,8 +2,8 @@ import { readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
-import { createBuilder } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build-site';
 import { dirBytes, firstScreenBytes, gzipSize, type FirstScreen } from '../../bench/lib/bytes';
 import { REPO_ROOT } from '../../bench/lib/child';
 import { ensureCorpus } from '../../bench/lib/corpus';
@@ -30,14 +30,13 @@ beforeAll(async () => {
   // Vitest sets NODE_ENV=test, which would bundle React's development build.
   process.env.NODE_ENV = 'production';
   try {
-    // As `vite build` runs it: the data and the pages are made in the build sequence (buildApp).
-  await (await createBuilder({
+    await buildSite({
       root: REPO_ROOT,
       configFile: path.join(REPO_ROOT, 'vite.config.ts'),
       mode: 'production',
       logLevel: 'warn',
       build: { outDir: distDir, emptyOutDir: true },
-    }, null)).buildApp();
+    });
   } finally {
     if (previous === undefined) delete process.env.NEWS_DIR;
     else process.env.NEWS_DIR = previous;

@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { sharedCorpusDir } from '../../support/shared-corpus';
-import { assertChromium } from './chromium';
+import { assertChromium, startChromiumServer } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,6 +24,8 @@ declare module 'vitest' {
     seedsOut: string;
     hostileOut: string;
     corpusOut: string;
+    /** The shared Chromium's WebSocket endpoint (see startChromiumServer). */
+    chromiumWs: string;
   }
 }
 
@@ -147,10 +149,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   for (const name of names) await build(name); // sequential on purpose
 
   const servers: ChildProcess[] = [];
+  let chromium: Awaited<ReturnType<typeof startChromiumServer>> | undefined;
   const teardown = async () => {
     for (const child of servers) kill(child);
+    await chromium?.close();
   };
   try {
+    chromium = await startChromiumServer();
+    project.provide('chromiumWs', chromium.wsEndpoint());
     const urls: Partial<Record<CorpusName, string>> = {};
     for (const name of names) {
       const { url, child } = await serve(name);

@@ -1,5 +1,5 @@
 /**
- * Shared helpers for the browser tests: the provided base URLs, a browser per test file,
+ * Shared helpers for the browser tests: the provided base URLs, a browser context per test file,
  * reading the build's JSON, axe-core, screenshots, and small DOM queries that follow the DOM
  * contract in ../README.md.
  */
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, inject, expect } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, type LaunchedChromium } from './chromium';
+import { connectChromium, type ContextOptions, type LaunchedChromium } from './chromium';
 import { compareCards, type SortKey, type NewsIndex, type FeedPage, type Scope } from '../../../src/contract/feed';
 import type { ArticleCard, ArticleDetail } from '../../../src/contract/article';
 
@@ -99,11 +99,12 @@ export function useBrowserPage(): void {
 }
 
 /**
- * A fresh Chromium whose requests leave only for our local servers: the hot-linked images of
- * 2020 and any hostile third-party URL are aborted, so tests are fast, offline and inert.
+ * A fresh browser context in the run's shared Chromium, whose requests leave only for our local
+ * servers: the hot-linked images of 2020 and any hostile third-party URL are aborted, so tests
+ * are fast, offline and inert.
  */
-export async function openBrowser(options: Parameters<typeof launchChromium>[0] = {}): Promise<Browser> {
-  const launched = await launchChromium(options);
+export async function openBrowser(options: ContextOptions = {}): Promise<Browser> {
+  const launched = await connectChromium(inject('chromiumWs'), options);
   const { context } = launched;
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];

@@ -7,8 +7,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBuilder, preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../support/build-site.ts';
 import type { FeedPage } from '../../../src/contract/feed.ts';
 import { childrenNamed, parseXml, type XmlElement } from './xml.ts';
 
@@ -40,8 +41,7 @@ async function buildAndServe(corpus: string): Promise<{ url: string; server: Pre
   delete process.env.NEWS_DROP_UNPUBLISHED;
   delete process.env.NEWS_STRICT;
   delete process.env.NEWS_SITE_NAME;
-  // As `vite build` runs it: the data and the pages are made in the build sequence (buildApp).
-  await (await createBuilder({ root: ROOT, logLevel: 'silent', build: { outDir, emptyOutDir: true } }, null)).buildApp();
+  await buildSite({ root: ROOT, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
   const port = await freePort();
   const server = await preview({ root: ROOT, logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
   return { url: `http://127.0.0.1:${port}`, server, outDir };

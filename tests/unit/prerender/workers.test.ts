@@ -7,8 +7,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBuilder, createLogger } from 'vite';
+import { createLogger } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildSite } from '../../support/build-site.ts';
 import { generateCorpus } from '../../../bench/generate/corpus.ts';
 import type { ArticleDetail } from '../../../src/contract/article.ts';
 
@@ -30,8 +31,7 @@ beforeAll(async () => {
   const logger = createLogger('info');
   logger.info = (message) => void info.push(message);
   logger.warn = () => undefined;
-  // As `vite build` runs it: the data and the pages are made in the build sequence (buildApp).
-  await (await createBuilder({ root: ROOT, customLogger: logger, build: { outDir, emptyOutDir: true, reportCompressedSize: false } }, null)).buildApp();
+  await buildSite({ root: ROOT, customLogger: logger, build: { outDir, emptyOutDir: true, reportCompressedSize: false } });
 }, 120_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
