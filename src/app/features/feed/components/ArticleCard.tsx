@@ -39,7 +39,11 @@ export function ArticleCard({ card }: { card: Card }) {
             <ProviderName provider={card.provider} />
             {card.provider && card.publishedAt && <span aria-hidden="true">·</span>}
             <TimeAgo iso={card.publishedAt} />
-            {card.type === 'video' && <span className="badge badge-video"><span aria-hidden="true">▶ </span>Video</span>}
+            {card.type === 'video' && (
+              <span className="badge badge-video">
+                <span aria-hidden="true">▶ </span>Video
+              </span>
+            )}
             {!card.published && <span className="badge badge-unpublished">Unpublished</span>}
           </div>
           <h2 className="mt-1.5 text-lg leading-snug font-semibold">
