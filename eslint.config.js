@@ -22,9 +22,15 @@ const browserOnly = [
     message: 'The app and the contract run in the browser: no Node built-ins.',
   },
   {
-    // Relative (`../../plugin/x`), root-absolute (`/src/plugin`) and project-relative forms.
-    regex: '(^|/)(src/)?(plugin|prerender)(/|$)',
+    // Relative (`../../plugin/x`), root-absolute (`/src/plugin`) and project-relative forms; a
+    // package's own subpath (`some-package/plugin`) is not ours.
+    regex: '^((\\.{1,2})?/(.*/)?|src/)(plugin|prerender)(/|$)',
     message: 'The app and the contract may not import the build side (src/plugin, src/prerender); share types through src/contract.',
+  },
+  {
+    // The build side's own packages: Node-only, and a sign that build code is leaking in.
+    regex: '^(vite|esbuild|gray-matter)(/|$)',
+    message: 'The app and the contract run in the browser: vite, esbuild and gray-matter belong to the build side.',
   },
 ];
 

@@ -4,7 +4,7 @@ import { BrowserRouter, matchPath } from 'react-router-dom';
 import { hydrate, type DehydratedState } from '@tanstack/react-query';
 import { routePatterns } from '../contract';
 import { App } from './App';
-import { articleQueryOptions } from './features/article/api/get-article';
+import { articleQueryOptions } from './api/get-article';
 import { AppProviders } from './providers';
 import { createQueryClient } from './lib/query-client';
 import { withTimes } from './lib/dehydrated-times';

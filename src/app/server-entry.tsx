@@ -15,7 +15,7 @@ import { App } from './App';
 import { AppProviders } from './providers';
 import { createQueryClient } from './lib/query-client';
 import { withoutTimes } from './lib/dehydrated-times';
-import { newsIndexQueryOptions } from './features/news-index/api/get-news-index';
+import { newsIndexQueryOptions } from './api/get-news-index';
 import { ArticlePage } from './features/article/components/ArticlePage';
 import { feedPageQueryOptions } from './features/feed/api/get-feed-page';
 import { feedViewQueryKey, loadMergedPage, type FeedCursor, type MergedPage } from './features/feed/api/get-feed-view';

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { compareCards, DEFAULT_SORT, type ArticleCard, type FeedPage, type FeedView, type NewsIndex } from '../../../../contract';
-import { newsIndexQueryOptions } from '../../news-index/api/get-news-index';
+import { newsIndexQueryOptions } from '../../../api/get-news-index';
 import { feedPageQueryOptions } from './get-feed-page';
 import { feedStreams, type FeedStream } from './feed-streams';
 

@@ -2,8 +2,8 @@ import { Link } from 'react-router-dom';
 import { articleHref, type ArticleCard as Card } from '../../../../contract';
 import { ProviderName } from '../../../components/ProviderBadge';
 import { TimeAgo } from '../../../components/TimeAgo';
-import { TopicChips } from '../../topics/components/TopicChips';
-import { RelatedDisclosure } from '../../related/components/RelatedDisclosure';
+import { TopicChips } from '../../../components/TopicChips';
+import { RelatedDisclosure } from './RelatedDisclosure';
 import { Thumbnail } from './Thumbnail';
 
 function FlameIcon() {
