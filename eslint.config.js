@@ -63,6 +63,22 @@ export default defineConfig([
     extends: [reactHooks.configs.flat.recommended],
   },
   {
+    // No type information here (it would cost more than the whole lint), so TanStack Query's
+    // deprecated client methods are caught by name.
+    name: 'app/no-deprecated-query-client',
+    files: ['src/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['fetchQuery', 'prefetchQuery', 'ensureQueryData'].map((property) => ({ property, message: 'Deprecated in TanStack Query 5: use client.query().' })),
+        ...['fetchInfiniteQuery', 'prefetchInfiniteQuery', 'ensureInfiniteQueryData'].map((property) => ({
+          property,
+          message: 'Deprecated in TanStack Query 5: use client.infiniteQuery().',
+        })),
+      ],
+    },
+  },
+  {
     name: 'architecture/browser-only',
     files: ['src/app/**/*.{ts,tsx}', 'src/contract/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: browserOnly }] },

@@ -33,7 +33,7 @@ async function loadPrerenderedArticle(): Promise<boolean> {
   const slug = matchPath(routePatterns.article, path)?.params.slug;
   if (!slug) return true;
   try {
-    await client.fetchQuery(articleQueryOptions(slug));
+    await client.query(articleQueryOptions(slug));
     return true;
   } catch {
     // Unreachable data: render afresh (the route shows its error state and a retry).

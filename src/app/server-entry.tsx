@@ -80,11 +80,14 @@ export async function renderPage(input: RenderInput): Promise<RenderOutput> {
     client.setQueryData(newsIndexQueryOptions().queryKey, input.index);
     const view = parseFeedView(topicMatch ? decodeURIComponent(topicMatch[1]!) : undefined, search);
     if (!view.topics.some((slug) => !input.index.topics.some((t) => t.slug === slug))) {
-      await client.prefetchInfiniteQuery({
-        queryKey: feedViewQueryKey(view),
-        queryFn: ({ pageParam }: { pageParam: FeedCursor }): Promise<MergedPage> => loadMergedPage(client, input.index, view, pageParam),
-        initialPageParam: {} as FeedCursor,
-      });
+      await client
+        .infiniteQuery({
+          queryKey: feedViewQueryKey(view),
+          queryFn: ({ pageParam }: { pageParam: FeedCursor }): Promise<MergedPage> => loadMergedPage(client, input.index, view, pageParam),
+          initialPageParam: {} as FeedCursor,
+        })
+        // A view the seeded lists cannot fill is not dehydrated: the client loads it.
+        .catch(() => undefined);
     }
   }
 
