@@ -58,6 +58,15 @@ export default defineConfig([
   js.configs.recommended,
   tseslint.configs.recommended,
   {
+    name: 'project/rule-choices',
+    rules: {
+      // Untrusted text is checked for and stripped of control characters on purpose.
+      'no-control-regex': 'off',
+      // `const { dropped, ...kept } = value` is how a field is left out of a copy.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+    },
+  },
+  {
     name: 'app/react-hooks',
     files: ['src/app/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended],
