@@ -4,7 +4,7 @@ import { BrowserRouter, matchPath } from 'react-router-dom';
 import { hydrate, type DehydratedState } from '@tanstack/react-query';
 import { routePatterns } from '../contract';
 import { App } from './App';
-import { articleQueryOptions } from './features/article/api/get-article';
+import { articleQueryOptions } from './api/get-article';
 import { AppProviders } from './providers';
 import { createQueryClient } from './lib/query-client';
 import { withTimes } from './lib/dehydrated-times';
@@ -33,7 +33,7 @@ async function loadPrerenderedArticle(): Promise<boolean> {
   const slug = matchPath(routePatterns.article, path)?.params.slug;
   if (!slug) return true;
   try {
-    await client.fetchQuery(articleQueryOptions(slug));
+    await client.query(articleQueryOptions(slug));
     return true;
   } catch {
     // Unreachable data: render afresh (the route shows its error state and a retry).

@@ -15,7 +15,7 @@ import { App } from './App';
 import { AppProviders } from './providers';
 import { createQueryClient } from './lib/query-client';
 import { withoutTimes } from './lib/dehydrated-times';
-import { newsIndexQueryOptions } from './features/news-index/api/get-news-index';
+import { newsIndexQueryOptions } from './api/get-news-index';
 import { ArticlePage } from './features/article/components/ArticlePage';
 import { feedPageQueryOptions } from './features/feed/api/get-feed-page';
 import { feedViewQueryKey, loadMergedPage, type FeedCursor, type MergedPage } from './features/feed/api/get-feed-view';
@@ -80,11 +80,14 @@ export async function renderPage(input: RenderInput): Promise<RenderOutput> {
     client.setQueryData(newsIndexQueryOptions().queryKey, input.index);
     const view = parseFeedView(topicMatch ? decodeURIComponent(topicMatch[1]!) : undefined, search);
     if (!view.topics.some((slug) => !input.index.topics.some((t) => t.slug === slug))) {
-      await client.prefetchInfiniteQuery({
-        queryKey: feedViewQueryKey(view),
-        queryFn: ({ pageParam }: { pageParam: FeedCursor }): Promise<MergedPage> => loadMergedPage(client, input.index, view, pageParam),
-        initialPageParam: {} as FeedCursor,
-      });
+      await client
+        .infiniteQuery({
+          queryKey: feedViewQueryKey(view),
+          queryFn: ({ pageParam }: { pageParam: FeedCursor }): Promise<MergedPage> => loadMergedPage(client, input.index, view, pageParam),
+          initialPageParam: {} as FeedCursor,
+        })
+        // A view the seeded lists cannot fill is not dehydrated: the client loads it.
+        .catch(() => undefined);
     }
   }
 

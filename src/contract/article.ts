@@ -83,10 +83,7 @@ export interface CitingArticle {
 }
 
 export type BodyBlock =
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'heading'; text: string }
-  | { kind: 'quote'; text: string }
-  | { kind: 'list-item'; text: string };
+  { kind: 'paragraph'; text: string } | { kind: 'heading'; text: string } | { kind: 'quote'; text: string } | { kind: 'list-item'; text: string };
 
 /** Everything about one article; fetched only when the article is opened. */
 export interface ArticleDetail extends ArticleCard {

@@ -81,11 +81,9 @@ export function compareCards(sort: SortKey): (a: ArticleCard, b: ArticleCard) =>
   const quality = (c: ArticleCard) => c.quality ?? -Infinity;
   switch (sort) {
     case 'heat':
-      return (a, b) =>
-        desc(heatRank(a), heatRank(b)) || desc(quality(a), quality(b)) || desc(time(a), time(b)) || bySlug(a, b);
+      return (a, b) => desc(heatRank(a), heatRank(b)) || desc(quality(a), quality(b)) || desc(time(a), time(b)) || bySlug(a, b);
     case 'quality':
-      return (a, b) =>
-        desc(quality(a), quality(b)) || desc(heatRank(a), heatRank(b)) || desc(time(a), time(b)) || bySlug(a, b);
+      return (a, b) => desc(quality(a), quality(b)) || desc(heatRank(a), heatRank(b)) || desc(time(a), time(b)) || bySlug(a, b);
     case 'newest':
       return (a, b) => desc(time(a), time(b)) || desc(quality(a), quality(b)) || bySlug(a, b);
   }

@@ -21,7 +21,12 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
         <div className="mx-auto flex h-14 max-w-4xl items-center justify-between gap-3 px-4">
-          <a href={home.href('/')} data-in-app="" onClick={home.onClick} className="truncate text-lg font-bold tracking-tight text-slate-900 no-underline dark:text-white">
+          <a
+            href={home.href('/')}
+            data-in-app=""
+            onClick={home.onClick}
+            className="truncate text-lg font-bold tracking-tight text-slate-900 no-underline dark:text-white"
+          >
             {siteName}
           </a>
           <div className="flex items-center gap-1">

@@ -1,7 +1,7 @@
 import { useParams } from 'react-router-dom';
 import { NotFound } from '../components/NotFound';
 import { ErrorState } from '../components/StatusViews';
-import { useArticle } from '../features/article/api/get-article';
+import { useArticle } from '../api/get-article';
 import { ArticlePage } from '../features/article/components/ArticlePage';
 import { SITE_NAME } from '../site';
 import { isNotFound } from '../lib/fetch-json';

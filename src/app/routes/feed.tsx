@@ -3,7 +3,7 @@ import { parseFeedView } from '../../contract';
 import { NotFound } from '../components/NotFound';
 import { CardSkeletons, ErrorState } from '../components/StatusViews';
 import { FeedScreen } from '../features/feed/components/FeedScreen';
-import { useNewsIndex } from '../features/news-index/api/get-news-index';
+import { useNewsIndex } from '../api/get-news-index';
 
 /** `/` and `/topic/:topic`: the view comes from the URL only. */
 export function FeedRoute() {

@@ -30,14 +30,14 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       {/* Its content only while open: every prerendered page would otherwise carry it. */}
       {open && (
         <>
-          <h2 className="text-lg font-semibold">
-            Keyboard shortcuts
-          </h2>
+          <h2 className="text-lg font-semibold">Keyboard shortcuts</h2>
           <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             {SHORTCUTS.map(([key, action]) => (
               <div key={key} className="contents">
                 <dt>
-                  <kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">{key}</kbd>
+                  <kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
+                    {key}
+                  </kbd>
                 </dt>
                 <dd>{action}</dd>
               </div>

@@ -1,15 +1,15 @@
-import { useEffect, useState } from 'react';
-import { applyTheme, readStoredTheme, THEME_STORAGE_KEY, THEMES, type Theme } from './theme';
+import { useEffect, useSyncExternalStore } from 'react';
+import { applyTheme, chooseTheme, currentTheme, subscribeTheme, THEMES, type Theme } from './theme';
 
 const LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 const ICONS: Record<Theme, string> = { system: '◐', light: '☀', dark: '☾' };
 
+const serverTheme = (): Theme => 'system';
+
 /** Cycles system → light → dark; the choice persists in localStorage. */
 export function ThemeToggle() {
-  // "system" on the server and on the first client render; the stored choice is read after.
-  const [theme, setTheme] = useState<Theme>('system');
-
-  useEffect(() => setTheme(readStoredTheme()), []);
+  // "system" on the server and while hydrating (so the markup matches); the stored choice after.
+  const theme = useSyncExternalStore(subscribeTheme, currentTheme, serverTheme);
 
   useEffect(() => {
     applyTheme(theme);
@@ -20,15 +20,7 @@ export function ThemeToggle() {
     return () => media.removeEventListener('change', onChange);
   }, [theme]);
 
-  const next = () => {
-    const choice = THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length]!;
-    try {
-      localStorage.setItem(THEME_STORAGE_KEY, choice);
-    } catch {
-      // Storage may be unavailable (private mode): the choice still applies to this page.
-    }
-    setTheme(choice);
-  };
+  const next = () => chooseTheme(THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length]!);
 
   return (
     <button type="button" onClick={next} className="btn-ghost" aria-label={`Theme: ${LABELS[theme]}`} title="Change theme">

@@ -1,10 +1,10 @@
 import { articleHref, safeHttpUrl, type ArticleDetail } from '../../../../contract';
 import { ProviderName } from '../../../components/ProviderBadge';
 import { TimeAgo } from '../../../components/TimeAgo';
-import { CitedByList } from '../../related/components/CitedByList';
-import { RelatedList } from '../../related/components/RelatedList';
-import { ShareActions } from '../../share/components/ShareActions';
-import { TopicChips } from '../../topics/components/TopicChips';
+import { CitedByList } from '../../../components/CitedByList';
+import { RelatedList } from '../../../components/RelatedList';
+import { ShareActions } from './ShareActions';
+import { TopicChips } from '../../../components/TopicChips';
 import { ArticleBody } from './ArticleBody';
 import { HeroImage } from './HeroImage';
 import { VideoFacade } from './VideoFacade';

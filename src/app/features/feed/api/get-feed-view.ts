@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { compareCards, DEFAULT_SORT, type ArticleCard, type FeedPage, type FeedView, type NewsIndex } from '../../../../contract';
-import { newsIndexQueryOptions } from '../../news-index/api/get-news-index';
+import { newsIndexQueryOptions } from '../../../api/get-news-index';
 import { feedPageQueryOptions } from './get-feed-page';
 import { feedStreams, type FeedStream } from './feed-streams';
 
@@ -21,7 +21,7 @@ function streamPage(client: QueryClient, index: NewsIndex, stream: FeedStream, s
   if (page === 1 && stream.scope === 'published' && stream.topic === undefined && sort === DEFAULT_SORT) {
     return Promise.resolve(index.firstPage);
   }
-  return client.fetchQuery(feedPageQueryOptions(stream.scope, stream.topic, sort, page));
+  return client.query(feedPageQueryOptions(stream.scope, stream.topic, sort, page));
 }
 
 /**
@@ -72,7 +72,7 @@ export function useFeedView(index: NewsIndex | undefined, view: ViewKey) {
     queryKey: feedViewQueryKey(view),
     // The index is read through the cache, not the render's closure: after a dev update both
     // are refetched together, and the view must merge the new lists with the new counts.
-    queryFn: async ({ pageParam }) => loadMergedPage(client, await client.fetchQuery(newsIndexQueryOptions()), view, pageParam),
+    queryFn: async ({ pageParam }) => loadMergedPage(client, await client.query(newsIndexQueryOptions()), view, pageParam),
     initialPageParam: {} as FeedCursor,
     getNextPageParam: (last: MergedPage) => (last.done ? undefined : last.cursor),
     enabled: index !== undefined,

@@ -2,8 +2,8 @@ import { Link } from 'react-router-dom';
 import { articleHref, type ArticleCard as Card } from '../../../../contract';
 import { ProviderName } from '../../../components/ProviderBadge';
 import { TimeAgo } from '../../../components/TimeAgo';
-import { TopicChips } from '../../topics/components/TopicChips';
-import { RelatedDisclosure } from '../../related/components/RelatedDisclosure';
+import { TopicChips } from '../../../components/TopicChips';
+import { RelatedDisclosure } from './RelatedDisclosure';
 import { Thumbnail } from './Thumbnail';
 
 function FlameIcon() {
@@ -39,7 +39,11 @@ export function ArticleCard({ card }: { card: Card }) {
             <ProviderName provider={card.provider} />
             {card.provider && card.publishedAt && <span aria-hidden="true">·</span>}
             <TimeAgo iso={card.publishedAt} />
-            {card.type === 'video' && <span className="badge badge-video"><span aria-hidden="true">▶ </span>Video</span>}
+            {card.type === 'video' && (
+              <span className="badge badge-video">
+                <span aria-hidden="true">▶ </span>Video
+              </span>
+            )}
             {!card.published && <span className="badge badge-unpublished">Unpublished</span>}
           </div>
           <h2 className="mt-1.5 text-lg leading-snug font-semibold">

@@ -39,9 +39,7 @@ export function FeedResults({ index, view }: { index: NewsIndex; view: FeedView 
   return (
     <>
       <ArticleList cards={cards} />
-      {feed.isFetchNextPageError && (
-        <ErrorState message="More articles could not be loaded." onRetry={() => void fetchNextPage()} />
-      )}
+      {feed.isFetchNextPageError && <ErrorState message="More articles could not be loaded." onRetry={() => void fetchNextPage()} />}
       {more && !feed.isFetchNextPageError && (
         <div className="mt-2 flex justify-center">
           <button

@@ -9,7 +9,10 @@ import { UnpublishedToggle } from './UnpublishedToggle';
 
 export function feedTitle(index: NewsIndex, view: FeedView): string {
   if (view.topics.length === 0) return 'Top stories';
-  return index.topics.filter((t) => view.topics.includes(t.slug)).map((t) => t.name).join(', ');
+  return index.topics
+    .filter((t) => view.topics.includes(t.slug))
+    .map((t) => t.name)
+    .join(', ');
 }
 
 export function FeedScreen({ index, view }: { index: NewsIndex; view: FeedView }) {

@@ -16,11 +16,7 @@ export function SortNav({ view }: { view: FeedView }) {
       <ul className="flex rounded-lg border border-slate-300 p-0.5 dark:border-slate-700">
         {SORTS.map(([sort, label]) => (
           <li key={sort}>
-            <Link
-              to={feedHref({ ...view, sort, pages: 1 })}
-              aria-current={view.sort === sort ? 'true' : undefined}
-              className="segment"
-            >
+            <Link to={feedHref({ ...view, sort, pages: 1 })} aria-current={view.sort === sort ? 'true' : undefined} className="segment">
               {label}
             </Link>
           </li>

@@ -3,8 +3,7 @@ import { feedHref, type FeedView, type TopicSummary } from '../../../../contract
 
 /** Every topic with its count; links toggle a topic in the selection (any-of). */
 export function TopicNav({ topics, view }: { topics: TopicSummary[]; view: FeedView }) {
-  const toggled = (slug: string) =>
-    view.topics.includes(slug) ? view.topics.filter((t) => t !== slug) : [...view.topics, slug];
+  const toggled = (slug: string) => (view.topics.includes(slug) ? view.topics.filter((t) => t !== slug) : [...view.topics, slug]);
   return (
     <nav aria-label="Topics">
       <ul className="flex flex-wrap gap-2">
@@ -20,11 +19,7 @@ export function TopicNav({ topics, view }: { topics: TopicSummary[]; view: FeedV
           const count = topic.count + (view.unpublished ? topic.unpublishedCount : 0);
           return (
             <li key={topic.slug} className="shrink-0">
-              <Link
-                to={feedHref({ ...view, topics: toggled(topic.slug), pages: 1 })}
-                aria-current={selected ? 'true' : undefined}
-                className="chip"
-              >
+              <Link to={feedHref({ ...view, topics: toggled(topic.slug), pages: 1 })} aria-current={selected ? 'true' : undefined} className="chip">
                 {selected && <span aria-hidden="true">✓ </span>}
                 {topic.name} <span className="chip-count">({count})</span>
               </Link>

@@ -1,20 +1,22 @@
-import { useRef } from 'react';
+import { useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { ArticleCard as Card } from '../../../../contract';
 import { ArticleCard } from './ArticleCard';
 
 /** Only the cards near the viewport are in the DOM; heights are measured as they render. */
 export default function VirtualList({ cards }: { cards: Card[] }) {
-  const listRef = useRef<HTMLOListElement>(null);
+  // The list element in state, not a ref: its offset is read while rendering, and setting it
+  // renders the list again once it is in the page.
+  const [list, setList] = useState<HTMLOListElement | null>(null);
   const virtualizer = useWindowVirtualizer({
     count: cards.length,
     estimateSize: () => 230,
     overscan: 6,
-    scrollMargin: listRef.current?.offsetTop ?? 0,
+    scrollMargin: list?.offsetTop ?? 0,
     getItemKey: (i) => cards[i]!.slug,
   });
   return (
-    <ol aria-label="Articles" ref={listRef} className="relative" style={{ height: virtualizer.getTotalSize() }}>
+    <ol aria-label="Articles" ref={setList} className="relative" style={{ height: virtualizer.getTotalSize() }}>
       {virtualizer.getVirtualItems().map((item) => (
         <li
           key={item.key}

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { dataPaths, type ArticleDetail } from '../../../../contract';
-import { fetchJson } from '../../../lib/fetch-json';
+import { dataPaths, type ArticleDetail } from '../../contract';
+import { fetchJson } from '../lib/fetch-json';
 
 export const articleQueryOptions = (slug: string) =>
   queryOptions({

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { dataPaths, type NewsIndex } from '../../../../contract';
-import { fetchJson } from '../../../lib/fetch-json';
+import { dataPaths, type NewsIndex } from '../../contract';
+import { fetchJson } from '../lib/fetch-json';
 
 export const newsIndexQueryOptions = () =>
   queryOptions({

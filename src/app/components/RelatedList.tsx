@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { RelatedItem } from '../../../../contract';
-import { useInAppLinks } from '../../../lib/use-in-app-links';
+import type { RelatedItem } from '../../contract';
+import { useInAppLinks } from '../lib/use-in-app-links';
 import { RelatedItemRow } from './RelatedItemRow';
 
 /** Related coverage, best first (the data is sorted by quality); the rest behind "Show all". */

@@ -1,5 +1,5 @@
-import { feedHref, topicSlug } from '../../../../contract';
-import { useInAppLinks } from '../../../lib/use-in-app-links';
+import { feedHref, topicSlug } from '../../contract';
+import { useInAppLinks } from '../lib/use-in-app-links';
 
 /** The article's topics as links to the filtered feed. */
 export function TopicChips({ topics }: { topics: string[] }) {

@@ -1,6 +1,6 @@
-import { articleHref, safeHttpUrl, type RelatedItem } from '../../../../contract';
-import { ProviderLogo } from '../../../components/ProviderBadge';
-import { TimeAgo } from '../../../components/TimeAgo';
+import { articleHref, safeHttpUrl, type RelatedItem } from '../../contract';
+import { ProviderLogo } from './ProviderBadge';
+import { TimeAgo } from './TimeAgo';
 
 /**
  * One outlet's story: in-app when it is an article of the corpus (`inAppHref` from the list's

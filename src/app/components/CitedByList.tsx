@@ -1,7 +1,7 @@
-import { articleHref, type CitingArticle } from '../../../../contract';
-import { ProviderLogo } from '../../../components/ProviderBadge';
-import { TimeAgo } from '../../../components/TimeAgo';
-import { useInAppLinks } from '../../../lib/use-in-app-links';
+import { articleHref, type CitingArticle } from '../../contract';
+import { ProviderLogo } from './ProviderBadge';
+import { TimeAgo } from './TimeAgo';
+import { useInAppLinks } from '../lib/use-in-app-links';
 
 /** Articles of the corpus that cite this one in their related coverage. */
 export function CitedByList({ items }: { items: CitingArticle[] }) {
