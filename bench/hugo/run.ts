@@ -50,10 +50,14 @@ export async function buildWithHugo(corpusDir: string, outDir: string): Promise<
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'hugo-bench-'));
   const env = { ...process.env, HUGO_RESOURCEDIR: path.join(scratch, 'resources') };
   const args = [
-    '--source', SITE_DIR,
-    '--contentDir', path.resolve(corpusDir),
-    '--destination', dest,
-    '--cacheDir', path.join(scratch, 'cache'),
+    '--source',
+    SITE_DIR,
+    '--contentDir',
+    path.resolve(corpusDir),
+    '--destination',
+    dest,
+    '--cacheDir',
+    path.join(scratch, 'cache'),
     '--noBuildLock',
   ];
   try {

@@ -83,7 +83,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   try {
     for (const column of generatedColumns(options)) {
       const corpus = await ensureCorpus(path.join(options.cacheRoot, `corpus-${column.size}-${column.style}`), column.size, options.seed, column.style);
-      log(`[${column.label}] corpus ${corpus.generated ? 'generated' : 'reused'}${corpus.restored ? ' (a file an interrupted run changed put back)' : ''}: ${corpus.dir}`);
+      log(
+        `[${column.label}] corpus ${corpus.generated ? 'generated' : 'reused'}${corpus.restored ? ' (a file an interrupted run changed put back)' : ''}: ${corpus.dir}`,
+      );
       await measure(column, corpus.dir);
     }
     if (options.realCorpus) {

@@ -20,7 +20,7 @@ export interface BuildLog {
 }
 
 // Colour codes, in case a build forces colour on a pipe (FORCE_COLOR).
-// eslint-disable-next-line no-control-regex
+
 const ANSI = /\x1b\[[0-9;]*m/g;
 const COUNT = '(\\d[\\d,]*)';
 const PRERENDER = new RegExp(`prerender: rendered ${COUNT} pages?, reused ${COUNT} unchanged`);

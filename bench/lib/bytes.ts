@@ -7,9 +7,7 @@ export async function dirBytes(dir: string, skip: (name: string) => boolean = ()
   let files = 0;
   let bytes = 0;
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const sizes = await Promise.all(
-    entries.filter((e) => e.isFile() && !skip(e.name)).map(async (e) => (await stat(path.join(e.parentPath, e.name))).size),
-  );
+  const sizes = await Promise.all(entries.filter((e) => e.isFile() && !skip(e.name)).map(async (e) => (await stat(path.join(e.parentPath, e.name))).size));
   for (const s of sizes) {
     files++;
     bytes += s;
@@ -31,7 +29,10 @@ export interface FirstScreen {
 }
 
 function attr(tag: string, name: string): string | undefined {
-  return new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(2).find((v) => v !== undefined);
+  return new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+    .exec(tag)
+    ?.slice(2)
+    .find((v) => v !== undefined);
 }
 
 /**

@@ -49,7 +49,13 @@ const step = (what: string) => process.env.BENCH_DEBUG && console.error(`[dev ${
 export async function devTask({ root, dir, port }: DevArgs): Promise<DevResult> {
   process.env.NEWS_DIR = dir;
   const t0 = Date.now();
-  const server = await createServer({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', server: { port, strictPort: false }, clearScreen: false });
+  const server = await createServer({
+    root,
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    server: { port, strictPort: false },
+    clearScreen: false,
+  });
   await server.listen();
   const base = (server.resolvedUrls?.local[0] ?? `http://localhost:${port}/`).replace(/\/?$/, '/');
   const browser = await launchChromium();
@@ -121,6 +127,7 @@ export async function devTask({ root, dir, port }: DevArgs): Promise<DevResult> 
       throw new Error(
         `the edited title did not appear in the page within 30 s (data/index.json ${served.includes(newTitle) ? 'has' : 'lacks'} it; ` +
           `old title ${shown ? 'still shown' : 'gone'}; file ${path.relative(dir, found.file)}): ${(error as Error).message}`,
+        { cause: error },
       );
     }
     const { seen, noReload } = await page.evaluate(() => {

@@ -41,7 +41,11 @@ export interface ColumnContext {
 }
 
 /** Everything one column of the table measures on the corpus in `dir`; every step in a fresh process. */
-export async function measureColumn(column: Column, dir: string, { options, hugoInstalled, trash, log }: ColumnContext): Promise<{ row: SizeResults; details: Record<string, unknown> }> {
+export async function measureColumn(
+  column: Column,
+  dir: string,
+  { options, hugoInstalled, trash, log }: ColumnContext,
+): Promise<{ row: SizeResults; details: Record<string, unknown> }> {
   const row: SizeResults = {};
   const details: Record<string, unknown> = {};
   const work = options.cacheRoot;
@@ -82,7 +86,13 @@ export async function measureColumn(column: Column, dir: string, { options, hugo
   // Hugo finds no destination), and (2) Hugo on the same corpus. Where both run they
   // alternate, `rounds` times each, and the table has each one's median: identical builds on
   // this machine vary by ±2 s, so one sample each decided the comparison by chance.
-  const hugoSkipped = options.skipHugo ? 'skipped' : !hugoInstalled ? 'not installed' : column.size >= 100_000 && !options.hugo100k ? 'skipped (memory)' : undefined;
+  const hugoSkipped = options.skipHugo
+    ? 'skipped'
+    : !hugoInstalled
+      ? 'not installed'
+      : column.size >= 100_000 && !options.hugo100k
+        ? 'skipped (memory)'
+        : undefined;
   if (hugoSkipped) row.hugoMs = row.hugoCpuMs = hugoSkipped;
   const rounds = hugoSkipped ? 1 : options.rounds;
   const prodRuns: { ms: number; cpuMs?: number; log: BuildLog }[] = [];

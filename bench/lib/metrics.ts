@@ -31,9 +31,15 @@ export interface MetricDef {
 const KB = 1024;
 const MB = 1024 * 1024;
 const num = (v: Cell | undefined): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const below = (limit: number, text: string) => (v: number): Verdict => ({ pass: v < limit, target: `< ${text}` });
-const atMost = (limit: number) => (v: number): Verdict => ({ pass: v <= limit, target: `≤ ${limit.toFixed(1)}×` });
-const atLeast = (limit: number) => (v: number): Verdict => ({ pass: v >= limit, target: `≥ ${limit}×` });
+const below =
+  (limit: number, text: string) =>
+  (v: number): Verdict => ({ pass: v < limit, target: `< ${text}` });
+const atMost =
+  (limit: number) =>
+  (v: number): Verdict => ({ pass: v <= limit, target: `≤ ${limit.toFixed(1)}×` });
+const atLeast =
+  (limit: number) =>
+  (v: number): Verdict => ({ pass: v >= limit, target: `≥ ${limit}×` });
 /** Issue 16 states its build targets at 10k (and Hugo is skipped at 100k unless asked for). */
 const from10k = (check: (v: number) => Verdict) => (v: number, size: number) => (size >= 10000 ? check(v) : undefined);
 const at10k = (check: (v: number) => Verdict) => (v: number, size: number) => (size === 10000 ? check(v) : undefined);

@@ -19,7 +19,10 @@ export const FIRST_CARD_PROBE = `(() => {
 })();`;
 
 export async function firstCardMs(page: Page, timeoutMs = 60_000): Promise<number> {
-  await page.waitForFunction(() => (window as unknown as { __benchFirstCard?: number }).__benchFirstCard !== undefined, undefined, { timeout: timeoutMs, polling: 50 });
+  await page.waitForFunction(() => (window as unknown as { __benchFirstCard?: number }).__benchFirstCard !== undefined, undefined, {
+    timeout: timeoutMs,
+    polling: 50,
+  });
   return page.evaluate(() => (window as unknown as { __benchFirstCard: number }).__benchFirstCard);
 }
 

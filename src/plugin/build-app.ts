@@ -91,7 +91,18 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
     const template = prerender?.template();
     const pageInput =
       prerender && bundle && template
-        ? { build, outDir, base: config.base, siteUrl: options.siteUrl, template, bundle, manifest, articleKeys: keys, showProgress: logsInfo(config), warn: (line: string) => logger.warn(line) }
+        ? {
+            build,
+            outDir,
+            base: config.base,
+            siteUrl: options.siteUrl,
+            template,
+            bundle,
+            manifest,
+            articleKeys: keys,
+            showProgress: logsInfo(config),
+            warn: (line: string) => logger.warn(line),
+          }
         : undefined;
     // The render workers load the server bundle while the data files are written.
     const plan = pageInput && prerender!.planPages(pageInput);
@@ -130,7 +141,12 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
     const publicDir = client.config.build.copyPublicDir && config.publicDir ? config.publicDir : undefined;
     const copied = publicDir ? filesIn(publicDir) : new Set<string>();
     const keep = (file: string) => manifest.produced(file) || fromVite.has(file) || copied.has(file);
-    const removed = input.emptyOutDir ? await removeFilesNotKept(outDir, '', keep) : await removeFiles(outDir, manifest.stale().filter((file) => !keep(file)));
+    const removed = input.emptyOutDir
+      ? await removeFilesNotKept(outDir, '', keep)
+      : await removeFiles(
+          outDir,
+          manifest.stale().filter((file) => !keep(file)),
+        );
     if (removed > 0) logger.info(`news: removed ${removed} files of earlier builds from ${path.relative(config.root, outDir) || '.'}`);
     await manifest.save();
     timing.mark('tidy');

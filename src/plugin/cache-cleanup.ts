@@ -64,7 +64,12 @@ export async function pruneContentCaches(cacheRoot: string, inUse: string, optio
   const used = await Promise.all(
     names.map(async (name) => {
       const dir = path.join(cacheRoot, name);
-      const time = await stat(path.join(dir, LAST_USED)).catch(() => stat(dir)).then((s) => s.mtimeMs, () => 0);
+      const time = await stat(path.join(dir, LAST_USED))
+        .catch(() => stat(dir))
+        .then(
+          (s) => s.mtimeMs,
+          () => 0,
+        );
       return { name, time };
     }),
   );

@@ -21,7 +21,7 @@ export function youtubeIdFromUrl(href: string): string | undefined {
     host === 'youtu.be'
       ? segments[0]
       : segments[0] === 'watch'
-        ? url.searchParams.get('v') ?? undefined
+        ? (url.searchParams.get('v') ?? undefined)
         : segments[0] === 'embed' || segments[0] === 'shorts' || segments[0] === 'v' || segments[0] === 'live'
           ? segments[1]
           : undefined;

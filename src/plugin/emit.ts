@@ -69,7 +69,14 @@ export async function writeDataFiles(build: NewsBuild, outDir: string, options: 
     const target = path.join(outDir, file);
     if (article.inline) items.push({ target, detail: article.inline });
     else if (!store) items.push({ target, detail: (await build.readArticle(slug))! });
-    else items.push({ target, source: store.locate(article.detailKey!), ...(changesDetail(article) ? { links: articleLinks(article) } : {}), file: article.file, dir: build.dir });
+    else
+      items.push({
+        target,
+        source: store.locate(article.detailKey!),
+        ...(changesDetail(article) ? { links: articleLinks(article) } : {}),
+        file: article.file,
+        dir: build.dir,
+      });
     itemFiles.push([file, key]);
   }
   timing.mark(`data keys (${items.length} of ${build.articles.length} articles to write)`);
@@ -131,7 +138,7 @@ function writeParts(file: string, parts: Buffer[]): number {
     // A regular file takes it all at once; finish a short write all the same.
     if (written < total) {
       const rest = Buffer.concat(parts).subarray(written);
-      for (let at = 0; at < rest.length; ) at += writeSync(fd, rest, at);
+      for (let at = 0; at < rest.length;) at += writeSync(fd, rest, at);
     }
   } finally {
     closeSync(fd);

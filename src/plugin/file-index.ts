@@ -114,7 +114,8 @@ export class FileIndex {
       saved = undefined;
     }
     if (!saved || saved.version !== VERSION || saved.outDir !== resolved || !Array.isArray(saved.entries)) {
-      if (!saved || saved.version === VERSION) warn(`news: the ${kind} index ${file} is damaged; every ${kind} file is ${kind === 'output' ? 'written' : 'read'} again`);
+      if (!saved || saved.version === VERSION)
+        warn(`news: the ${kind} index ${file} is damaged; every ${kind} file is ${kind === 'output' ? 'written' : 'read'} again`);
       return new FileIndex(resolved, file, new Map());
     }
     const previous = new Map<string, FileEntry>();

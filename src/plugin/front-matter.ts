@@ -124,12 +124,20 @@ export function readFrontMatter(text: string): FrontMatter | FrontMatterProblem 
   if ('problem' in read) return read;
   const { data } = read;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { problem: { code: 'front-matter-not-object', line: 2, message: 'the front matter is not a set of fields; the file was skipped', expected: 'key: value lines' } };
+    return {
+      problem: {
+        code: 'front-matter-not-object',
+        line: 2,
+        message: 'the front matter is not a set of fields; the file was skipped',
+        expected: 'key: value lines',
+      },
+    };
   }
 
   // Made on the first lookup only: most files have no problem to locate.
   let lines: FieldLines | undefined;
-  const fieldLines = () => (lines ??= new FieldLines(closingLine === 2 ? [] : withLf(text.slice(opening.next, lineBreakBefore(text, closing.start))).split('\n'), 2));
+  const fieldLines = () =>
+    (lines ??= new FieldLines(closingLine === 2 ? [] : withLf(text.slice(opening.next, lineBreakBefore(text, closing.start))).split('\n'), 2));
   return {
     data: data as Record<string, unknown>,
     bodyStart: Math.min(closing.next, text.length),

@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import type { PrerenderApi } from '../prerender/index.ts';
 import { NEWS_UPDATE_EVENT, type NewsUpdatePayload } from '../contract/dev-events.ts';
-import type { NewsBuild } from './build-result.ts';
 import { buildApp } from './build-app.ts';
 import { dataMiddleware, DevBuilds } from './dev-server.ts';
 import { markUsed, pruneContentCaches } from './cache-cleanup.ts';
@@ -126,7 +125,12 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
       const overlay = (error: Error) =>
         server.ws.send({
           type: 'error',
-          err: { message: `news: building ${dir} failed: ${error.message}. The last good build is served until a rebuild succeeds.`, stack: '', plugin: 'news:dev', id: dir },
+          err: {
+            message: `news: building ${dir} failed: ${error.message}. The last good build is served until a rebuild succeeds.`,
+            stack: '',
+            plugin: 'news:dev',
+            id: dir,
+          },
         });
       const builds = new DevBuilds(dir, {
         run: (changed) => runPipeline(log, changed),

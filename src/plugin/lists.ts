@@ -1,6 +1,16 @@
 import type { ArticleCard } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
-import { compareCards, PAGE_SIZE, SORT_KEYS, type SortKey, type FeedPage, type NewsIndex, type ProviderIndex, type Scope, type TopicSummary } from '../contract/feed.ts';
+import {
+  compareCards,
+  PAGE_SIZE,
+  SORT_KEYS,
+  type SortKey,
+  type FeedPage,
+  type NewsIndex,
+  type ProviderIndex,
+  type Scope,
+  type TopicSummary,
+} from '../contract/feed.ts';
 import { topicSlug } from '../contract/slug.ts';
 import { CARD_EXCERPT_CHARS, cutEnd } from './normalize.ts';
 import { compareCodeUnits } from './code-unit-order.ts';
@@ -130,7 +140,11 @@ export function buildLists(cards: readonly ArticleCard[], site: SiteOptions): Li
   const providerCounts = new Map<string, { name: string; domain?: string; count: number }>();
   for (const card of cards) {
     if (!card.provider) continue;
-    const entry = providerCounts.get(card.provider.name) ?? { name: card.provider.name, ...(card.provider.domain ? { domain: card.provider.domain } : {}), count: 0 };
+    const entry = providerCounts.get(card.provider.name) ?? {
+      name: card.provider.name,
+      ...(card.provider.domain ? { domain: card.provider.domain } : {}),
+      count: 0,
+    };
     entry.count++;
     providerCounts.set(card.provider.name, entry);
   }

@@ -65,11 +65,20 @@ export async function scanContentFolder(dir: string): Promise<ContentFolder> {
       if (entry.isFile()) {
         if (isContentFile(name)) files.push(rel);
       } else if (entry.isDirectory()) {
-        if (isContentFile(name)) skip(rel, 'is a folder whose name ends like a content file; it is not read as an article (the files inside it are)', 'rename the folder, or put the article in a file of that name');
+        if (isContentFile(name))
+          skip(
+            rel,
+            'is a folder whose name ends like a content file; it is not read as an article (the files inside it are)',
+            'rename the folder, or put the article in a file of that name',
+          );
       } else if (entry.isSymbolicLink()) {
         await followLink(path.join(parent, name), rel, name);
       } else if (isContentFile(name)) {
-        skip(rel, 'is not a regular file (a FIFO, socket or device); it was not read', 'content files must be regular files or links to them inside the content folder');
+        skip(
+          rel,
+          'is not a regular file (a FIFO, socket or device); it was not read',
+          'content files must be regular files or links to them inside the content folder',
+        );
       }
     }
   }
@@ -85,12 +94,21 @@ export async function scanContentFolder(dir: string): Promise<ContentFolder> {
       return;
     }
     if (!stats.isFile() && !stats.isDirectory()) {
-      if (isContentFile(name)) skip(rel, 'is a symbolic link to something that is not a regular file or folder; it was not read', 'link only to files or folders inside the content folder');
+      if (isContentFile(name))
+        skip(
+          rel,
+          'is a symbolic link to something that is not a regular file or folder; it was not read',
+          'link only to files or folders inside the content folder',
+        );
       return;
     }
     if (!isInside(root, target)) {
       if (stats.isDirectory() || isContentFile(name)) {
-        skip(rel, `is a symbolic link to ${target}, outside the content folder; it was not followed`, 'move the target into the content folder, or copy it there');
+        skip(
+          rel,
+          `is a symbolic link to ${target}, outside the content folder; it was not followed`,
+          'move the target into the content folder, or copy it there',
+        );
       }
       return;
     }
@@ -108,7 +126,11 @@ export async function scanContentFolder(dir: string): Promise<ContentFolder> {
     const { relative, real } = linkedFolders[i]!;
     const seenAs = readAs(real);
     if (seenAs !== undefined) {
-      skip(relative, `is a symbolic link to a folder read already (as ${seenAs === '.' ? 'the content folder itself' : `"${seenAs}"`}); it was not followed again`, 'remove the link: its files are read once, under their own paths');
+      skip(
+        relative,
+        `is a symbolic link to a folder read already (as ${seenAs === '.' ? 'the content folder itself' : `"${seenAs}"`}); it was not followed again`,
+        'remove the link: its files are read once, under their own paths',
+      );
       continue;
     }
     await walk(real, relative);
@@ -138,7 +160,13 @@ export function readContentFile(dir: string, file: string): ContentRead {
       return { problem: diagnostic(file, { code: 'unreadable-file', message: 'is not a regular file; the file was skipped' }) };
     }
     if (stats.size > BigInt(MAX_FILE_BYTES)) {
-      return { problem: diagnostic(file, { code: 'file-too-large', message: `${stats.size} bytes; the file was skipped`, expected: `at most ${MAX_FILE_BYTES} bytes` }) };
+      return {
+        problem: diagnostic(file, {
+          code: 'file-too-large',
+          message: `${stats.size} bytes; the file was skipped`,
+          expected: `at most ${MAX_FILE_BYTES} bytes`,
+        }),
+      };
     }
     return { bytes: readFileSync(fd), stat: { size: stats.size, mtimeNs: stats.mtimeNs, ctimeNs: stats.ctimeNs, ino: stats.ino } };
   } catch (error) {

@@ -110,7 +110,13 @@ function readUrl(value: unknown, field: string, report: Report): string | undefi
   // `https://user:pass@host/` leaks a secret; `https://good.example@evil.example/` is a phishing
   // shape, read as "good.example" by people and as "evil.example" by browsers. Neither is kept.
   if (url.username || url.password) {
-    report({ code: 'unsafe-url', field, message: `carries a user name or password before "@${url.host}"; the URL was dropped`, expected: 'an http(s) URL without credentials', hint: 'remove the "user:password@" part, or the whole URL if its host is not the one intended' });
+    report({
+      code: 'unsafe-url',
+      field,
+      message: `carries a user name or password before "@${url.host}"; the URL was dropped`,
+      expected: 'an http(s) URL without credentials',
+      hint: 'remove the "user:password@" part, or the whole URL if its host is not the one intended',
+    });
     return undefined;
   }
   return url.href;
@@ -120,7 +126,12 @@ function readDate(value: unknown, field: string, report: Report): string | undef
   if (value === undefined || value === null || value === '') return undefined;
   const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
   if (!date || Number.isNaN(date.getTime())) {
-    report({ code: 'invalid-date', field, message: `${describe(value)} is not a date; the field was dropped`, expected: 'an ISO 8601 date-time such as 2020-06-11T18:51:00Z' });
+    report({
+      code: 'invalid-date',
+      field,
+      message: `${describe(value)} is not a date; the field was dropped`,
+      expected: 'an ISO 8601 date-time such as 2020-06-11T18:51:00Z',
+    });
     return undefined;
   }
   return date.toISOString();
@@ -239,7 +250,12 @@ function readRelated(value: unknown, report: Report): { items: RelatedItem[]; ke
     const title = readText(entry.title, `${at}.title`, report, LIMITS.title);
     const url = readUrl(entry.webUrl, `${at}.webUrl`, report) ?? readUrl(entry.originalUrl, `${at}.originalUrl`, report);
     if (!title || !url) {
-      report({ code: 'invalid-related', field: at, message: `has no ${title ? 'usable webUrl or originalUrl' : 'title'}; the item was dropped`, expected: 'a title and an http(s) webUrl' });
+      report({
+        code: 'invalid-related',
+        field: at,
+        message: `has no ${title ? 'usable webUrl or originalUrl' : 'title'}; the item was dropped`,
+        expected: 'a title and an http(s) webUrl',
+      });
       return;
     }
     const ampUrl = readUrl(entry.ampWebUrl, `${at}.ampWebUrl`, report);
@@ -248,7 +264,12 @@ function readRelated(value: unknown, report: Report): { items: RelatedItem[]; ke
     // The same story listed twice (same page or same AMP page) is shown once.
     if (keys.some((key) => seen.has(key))) return;
     keys.forEach((key) => seen.add(key));
-    const item: RelatedItem = { title, url, type: readType(entry.type, `${at}.type`, report), provider: readProvider(entry.provider, `${at}.provider`, report, url)! };
+    const item: RelatedItem = {
+      title,
+      url,
+      type: readType(entry.type, `${at}.type`, report),
+      provider: readProvider(entry.provider, `${at}.provider`, report, url)!,
+    };
     // A related item's excerpt and images are not read at all: nothing shows them (see RelatedItem).
     const quality = readNumber(entry.quality, `${at}.quality`, report);
     if (quality !== undefined) item.quality = quality;
@@ -280,7 +301,12 @@ function readEmbed(data: Record<string, unknown>, url: string | undefined, origi
   if (typeof featured === 'string' && featured.trim() !== '') {
     const result = embedFromFeaturedContent(featured);
     if ('embed' in result) return result.embed;
-    report({ code: 'featured-content-dropped', field: 'featuredContent', message: `${result.dropped}; raw HTML is never emitted`, expected: 'an <iframe> from an allowed player (YouTube)' });
+    report({
+      code: 'featured-content-dropped',
+      field: 'featuredContent',
+      message: `${result.dropped}; raw HTML is never emitted`,
+      expected: 'an <iframe> from an allowed player (YouTube)',
+    });
   } else if (featured !== undefined && featured !== null && typeof featured !== 'string') {
     report({ code: 'invalid-type', field: 'featuredContent', message: `is ${describe(featured)}; the field was dropped`, expected: 'HTML text' });
   }

@@ -39,7 +39,7 @@ export class ParseCache {
     // Layout: [u32 length][v8 header {version}] then, per chunk of records,
     // [u32 length][sha1 of the body][v8 array of records]. A chunk that fails its checksum is
     // dropped (its files are parsed again), and so is everything after a cut.
-    let offset = 0;
+    let offset: number;
     try {
       const length = data.readUInt32LE(0);
       const header = deserialize(data.subarray(4, 4 + length)) as { version?: number };

@@ -38,7 +38,12 @@ function capBody(blocks: BodyBlock[], report: (p: DiagnosticInput) => void): Bod
   for (const block of blocks) {
     total += block.text.length;
     if (total > LIMITS.bodyChars) {
-      report({ code: 'field-truncated', field: 'body', message: `the body is longer than ${LIMITS.bodyChars} characters; the rest was cut`, expected: `at most ${LIMITS.bodyChars} characters` });
+      report({
+        code: 'field-truncated',
+        field: 'body',
+        message: `the body is longer than ${LIMITS.bodyChars} characters; the rest was cut`,
+        expected: `at most ${LIMITS.bodyChars} characters`,
+      });
       break;
     }
     kept.push(block);
@@ -88,7 +93,13 @@ export function parseFile(file: string, bytes: Uint8Array): FileRecord {
   }
   let title = plain.title;
   if (title.length > LIMITS.title) {
-    report({ code: 'field-truncated', line: plain.titleLine, field: 'title', message: `the first line is ${title.length} characters; cut to ${LIMITS.title}`, expected: `a headline of at most ${LIMITS.title} characters` });
+    report({
+      code: 'field-truncated',
+      line: plain.titleLine,
+      field: 'title',
+      message: `the first line is ${title.length} characters; cut to ${LIMITS.title}`,
+      expected: `a headline of at most ${LIMITS.title} characters`,
+    });
     title = `${title.slice(0, cutEnd(title, LIMITS.title - 1)).trimEnd()}…`;
   }
   record.plain = { file, title, titleLine: plain.titleLine, titleKey: titleKey(title), body: capBody(plain.body, report) };

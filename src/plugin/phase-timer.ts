@@ -15,7 +15,9 @@ export class PhaseTimer {
   mark(name: string) {
     const now = performance.now();
     const cpu = process.cpuUsage(this.lastCpu);
-    this.phases.push(`${name} ${Math.round(now - this.last)} ms [cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB]`);
+    this.phases.push(
+      `${name} ${Math.round(now - this.last)} ms [cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB]`,
+    );
     this.last = now;
     this.lastCpu = process.cpuUsage();
   }

@@ -114,7 +114,18 @@ export class NewsPipeline {
     let outputs: ScanOutput[];
     if (pool) {
       await pool.broadcast('known', [...known]);
-      outputs = (await pool.mapBatches('scan', toScan, 100, (batch) => scanFiles(input(batch), known), input, big ? false : undefined, undefined, this.options.onProgress)).flat();
+      outputs = (
+        await pool.mapBatches(
+          'scan',
+          toScan,
+          100,
+          (batch) => scanFiles(input(batch), known),
+          input,
+          big ? false : undefined,
+          undefined,
+          this.options.onProgress,
+        )
+      ).flat();
     } else {
       outputs = await scanFiles(input(toScan), known);
     }

@@ -79,7 +79,11 @@ export async function emitArticles(items: readonly EmitItem[]): Promise<EmitOutp
   const packs = new PackReader();
   try {
     for (const item of items) {
-      const content = item.detail ? JSON.stringify(item.detail) : item.links ? JSON.stringify(linkedDetail(item.links, stored(packs, item, reparsed))) : storedBytes(packs, item, reparsed);
+      const content = item.detail
+        ? JSON.stringify(item.detail)
+        : item.links
+          ? JSON.stringify(linkedDetail(item.links, stored(packs, item, reparsed)))
+          : storedBytes(packs, item, reparsed);
       bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.length;
       writeFileSync(item.target, content);
     }

@@ -50,7 +50,13 @@ export async function removeFiles(outDir: string, files: readonly string[]): Pro
       continue;
     }
     for (let folder = path.dirname(full); folder.startsWith(outDir + path.sep); folder = path.dirname(folder)) {
-      if (!(await rmdir(folder).then(() => true, () => false))) break;
+      if (
+        !(await rmdir(folder).then(
+          () => true,
+          () => false,
+        ))
+      )
+        break;
     }
   }
   return removed;

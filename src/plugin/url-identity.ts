@@ -5,9 +5,37 @@
  * AMP debris such as seed 002's `?amp&amp&amp&amp`.
  */
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'msclkid', 'mc_cid', 'mc_eid', 'igshid', 'yclid', 'ref', 'ref_src',
-  'ref_url', 'cmpid', 'cmp', 'partner', 'ito', 'ncid', 'ocid', 'sr_share', 'smid', 'cid', 'icid',
-  '_ga', '_gl', 'guccounter', 'taid', 'mbid', 'soc_src', 'soc_trk', 'wt_mc', 'ftag', 'share',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'msclkid',
+  'mc_cid',
+  'mc_eid',
+  'igshid',
+  'yclid',
+  'ref',
+  'ref_src',
+  'ref_url',
+  'cmpid',
+  'cmp',
+  'partner',
+  'ito',
+  'ncid',
+  'ocid',
+  'sr_share',
+  'smid',
+  'cid',
+  'icid',
+  '_ga',
+  '_gl',
+  'guccounter',
+  'taid',
+  'mbid',
+  'soc_src',
+  'soc_trk',
+  'wt_mc',
+  'ftag',
+  'share',
 ]);
 
 /** Parameters that only switch a page to its AMP rendering, when they carry no value. */
@@ -118,8 +146,20 @@ export function hash64(text: string, start = 0, end = text.length): string {
   // Each lane as `(h >>> 0).toString(36).padStart(7, '0')` would give it, but by hand:
   // Number#toString(36) takes V8's generic radix conversion, a third of a story's key.
   return String.fromCharCode(
-    digit36(a, 6), digit36(a, 5), digit36(a, 4), digit36(a, 3), digit36(a, 2), digit36(a, 1), digit36(a, 0),
-    digit36(b, 6), digit36(b, 5), digit36(b, 4), digit36(b, 3), digit36(b, 2), digit36(b, 1), digit36(b, 0),
+    digit36(a, 6),
+    digit36(a, 5),
+    digit36(a, 4),
+    digit36(a, 3),
+    digit36(a, 2),
+    digit36(a, 1),
+    digit36(a, 0),
+    digit36(b, 6),
+    digit36(b, 5),
+    digit36(b, 4),
+    digit36(b, 3),
+    digit36(b, 2),
+    digit36(b, 1),
+    digit36(b, 0),
   );
 }
 

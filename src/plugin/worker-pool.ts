@@ -26,7 +26,16 @@ function workerScript(): { file: string } | { source: string } | undefined {
   const kept = keptBundle(manifest);
   if (kept) return { file: kept };
   try {
-    const result = buildSync({ entryPoints: [entryPath], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent', metafile: true });
+    const result = buildSync({
+      entryPoints: [entryPath],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      write: false,
+      logLevel: 'silent',
+      metafile: true,
+    });
     const code = result.outputFiles[0]!.text;
     const file = path.join(tmpdir(), `smartable-news-worker-${createHash('sha1').update(code).digest('hex').slice(0, 16)}.cjs`);
     if (!existsSync(file)) writeAtomically(file, code);
@@ -129,16 +138,15 @@ export class WorkerPool<T extends TaskSet = PipelineTasks> {
    */
   constructor(size = Math.max(1, Math.min(availableParallelism() - 1, 7)), custom?: { file: string; workerData?: unknown }) {
     const script = custom ?? workerScript();
-    this.workers = Array.from({ length: script ? size : 0 }, () =>
-      new Promise<PoolWorker<T> | undefined>((resolve) => {
-        const worker =
-          script && 'file' in script
-            ? new Worker(script.file, { workerData: custom?.workerData })
-            : new Worker(script!.source, { eval: true });
-        worker.once('message', () => resolve(new PoolWorker<T>(worker)));
-        // A worker that cannot start leaves the work to the others and the main thread.
-        worker.once('error', () => resolve(undefined));
-      }),
+    this.workers = Array.from(
+      { length: script ? size : 0 },
+      () =>
+        new Promise<PoolWorker<T> | undefined>((resolve) => {
+          const worker = script && 'file' in script ? new Worker(script.file, { workerData: custom?.workerData }) : new Worker(script!.source, { eval: true });
+          worker.once('message', () => resolve(new PoolWorker<T>(worker)));
+          // A worker that cannot start leaves the work to the others and the main thread.
+          worker.once('error', () => resolve(undefined));
+        }),
     );
   }
 
@@ -189,11 +197,14 @@ export class WorkerPool<T extends TaskSet = PipelineTasks> {
     };
     await Promise.all([
       // Between its batches the main thread yields, so worker replies and starts get through.
-      mainReady && mainReady.then(() => drain(async (batch) => {
-        const result = await local(batch);
-        await nextTurn();
-        return result;
-      })),
+      mainReady &&
+        mainReady.then(() =>
+          drain(async (batch) => {
+            const result = await local(batch);
+            await nextTurn();
+            return result;
+          }),
+        ),
       // Several batches in flight per worker: the next one is already queued when a worker
       // finishes, instead of waiting for the busy main thread to hand it out.
       ...this.workers.flatMap((starting) =>

@@ -20,7 +20,8 @@ const ROOT = /<div id="root"><\/div>/;
 export function splitTemplate(html: string): PageTemplate {
   const title = TITLE.exec(html);
   const root = ROOT.exec(html);
-  if (!title || !root || root.index < title.index) throw new Error('prerender: index.html needs a <title> in its head and an empty <div id="root"></div> in its body');
+  if (!title || !root || root.index < title.index)
+    throw new Error('prerender: index.html needs a <title> in its head and an empty <div id="root"></div> in its body');
   return {
     beforeHead: html.slice(0, title.index),
     betweenHeadAndRoot: html.slice(title.index + title[0].length, root.index),

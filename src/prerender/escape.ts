@@ -6,7 +6,7 @@ export function escapeHtml(value: string): string {
 /** XML 1.0 text and attribute values; characters XML forbids are dropped. */
 export function escapeXml(value: string): string {
   return value
-    // eslint-disable-next-line no-control-regex
+
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;'));
 }

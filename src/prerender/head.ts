@@ -74,7 +74,13 @@ const link = (rel: string, href: string, extra = '') => `<link rel="${rel}" href
 function feedLinks(site: SiteInfo, base: string, topic?: TopicSummary): string[] {
   const tags = [link('alternate', `${base}feed.xml`, ` type="application/atom+xml" title="${escapeHtml(site.name)}"`)];
   if (topic) {
-    tags.push(link('alternate', `${base}topic/${encodeURIComponent(topic.slug)}/feed.xml`, ` type="application/atom+xml" title="${escapeHtml(pageTitle(topic.name, site))}"`));
+    tags.push(
+      link(
+        'alternate',
+        `${base}topic/${encodeURIComponent(topic.slug)}/feed.xml`,
+        ` type="application/atom+xml" title="${escapeHtml(pageTitle(topic.name, site))}"`,
+      ),
+    );
   }
   return tags;
 }
@@ -94,13 +100,15 @@ export function articleJsonLd(article: ArticleDetail, site: SiteInfo): Record<st
     ...(article.updatedAt ? { dateModified: article.updatedAt } : {}),
     ...(url ? { url, mainEntityOfPage: url } : {}),
     ...(image
-      ? { image: [{ '@type': 'ImageObject', url: image.url, ...(image.width ? { width: image.width } : {}), ...(image.height ? { height: image.height } : {}) }] }
+      ? {
+          image: [
+            { '@type': 'ImageObject', url: image.url, ...(image.width ? { width: image.width } : {}), ...(image.height ? { height: image.height } : {}) },
+          ],
+        }
       : {}),
     // This site publishes the page; the outlet wrote the story it is based on.
     publisher: { '@type': 'Organization', name: site.name, ...(site.url ? { url: `${site.url}/` } : {}) },
-    ...(provider
-      ? { author: { '@type': 'Organization', name: provider.name, ...(provider.domain ? { url: `https://${provider.domain}/` } : {}) } }
-      : {}),
+    ...(provider ? { author: { '@type': 'Organization', name: provider.name, ...(provider.domain ? { url: `https://${provider.domain}/` } : {}) } } : {}),
     ...(article.topics.length > 0 ? { articleSection: article.topics } : {}),
     ...(original ? { isBasedOn: original } : {}),
   };

@@ -36,7 +36,10 @@ export type { ServerBundle, SitePagesResult };
 
 export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
   let template: string | undefined;
-  const withWorkers = (input: Omit<SitePagesInput, 'workers'>): SitePagesInput => ({ ...input, ...(options.workers !== undefined ? { workers: options.workers } : {}) });
+  const withWorkers = (input: Omit<SitePagesInput, 'workers'>): SitePagesInput => ({
+    ...input,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+  });
   const api: PrerenderApi = {
     bundleServer: buildServerBundle,
     template: () => template,

@@ -61,7 +61,10 @@ export interface SitePagesResult {
 
 /** Where a route's page is, relative to the output folder (`/`-separated). */
 function pageFile(outDir: string, route: string): string {
-  return path.relative(outDir, route === '/' ? path.join(outDir, 'index.html') : fileForRoute(outDir, route)).split(path.sep).join('/');
+  return path
+    .relative(outDir, route === '/' ? path.join(outDir, 'index.html') : fileForRoute(outDir, route))
+    .split(path.sep)
+    .join('/');
 }
 
 export interface PagePlan {
@@ -109,7 +112,16 @@ export async function renderPages(input: SitePagesInput, plan: PagePlan): Promis
       const local = async (batch: string[]) => renderArticleBatch(await loadEntry(), ctx, batch);
       if (!pool) return void (await local(plan.articles));
       await pool.broadcast('context', ctx);
-      await pool.mapBatches('render', plan.articles, BATCH, local, (batch) => batch, othersSettled, IN_FLIGHT, (n, total) => progress.update(n, total));
+      await pool.mapBatches(
+        'render',
+        plan.articles,
+        BATCH,
+        local,
+        (batch) => batch,
+        othersSettled,
+        IN_FLIGHT,
+        (n, total) => progress.update(n, total),
+      );
     })();
     const [, listPages] = await Promise.all([articles.finally(() => progress.finish()), others]);
     for (const slug of plan.articles) manifest.wrote(pageFile(outDir, articleHref(slug)), outputKey(pagesKey, input.articleKeys.get(slug)!));
@@ -153,7 +165,11 @@ async function otherPages(loadEntry: () => Promise<ServerEntry>, ctx: PageContex
     });
   }
   // Rendered for no URL in particular: served for every unknown path, it never hydrates.
-  await page('404.html', outputKey(pagesKey, indexJson, '404'), async (entry) => [notFoundHead(site), await entry.renderPage({ url: '/404', basename: basename(base), index }), '']);
+  await page('404.html', outputKey(pagesKey, indexJson, '404'), async (entry) => [
+    notFoundHead(site),
+    await entry.renderPage({ url: '/404', basename: basename(base), index }),
+    '',
+  ]);
   return { rendered, reused };
 }
 
@@ -186,4 +202,3 @@ async function write(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, text);
 }
-

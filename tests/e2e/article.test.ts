@@ -18,7 +18,13 @@ const h1 = () => page.getByRole('heading', { level: 1 });
 test('the headline link opens the article page; reloading its URL shows it again with the right title', async () => {
   expect(site.length).toBeGreaterThan(0);
   await go(page, 'seeds', '/');
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.published),
+      'heat',
+    ),
+  );
   const link = card(page, seeds.c000.slug).locator('h2 a');
   expect(await link.getAttribute('href')).toBe(`/article/${seeds.c000.slug}`);
   await link.click();
@@ -33,7 +39,13 @@ test('the headline link opens the article page; reloading its URL shows it again
   // Back returns to the feed.
   await page.goBack();
   await expect.poll(() => pathAndQuery(page)).toBe('/');
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.published),
+      'heat',
+    ),
+  );
 });
 
 test('"All stories" and the site name lead back to the feed in-app, without reloading the document', async () => {
@@ -46,7 +58,13 @@ test('"All stories" and the site name lead back to the feed in-app, without relo
     expect(await link.getAttribute('href')).toBe('/');
     await link.click();
     await expect.poll(() => pathAndQuery(page)).toBe('/');
-    await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
+    await expectFeed(
+      page,
+      sorted(
+        seeds.fromSeeds.filter((c) => c.published),
+        'heat',
+      ),
+    );
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
   }
 });
@@ -63,7 +81,7 @@ test('a fresh load of the article URL (as a shared link would) renders the artic
   }
 });
 
-test('001\'s page: provider, time, excerpt, body from the plain-text file, Read at, AMP, full coverage', async () => {
+test("001's page: provider, time, excerpt, body from the plain-text file, Read at, AMP, full coverage", async () => {
   const facts = frontMatterSeeds().find((s) => s.title === TITLE_001)!;
   const detail = readArticle('seeds', seeds.c001.slug);
   await go(page, 'seeds', `/article/${seeds.c001.slug}`);

@@ -14,7 +14,13 @@ const views: Array<[string, (page: Page) => Promise<void>]> = [
     'feed',
     async (page) => {
       await go(page, 'seeds', '/');
-      await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
+      await expectFeed(
+        page,
+        sorted(
+          seeds.fromSeeds.filter((c) => c.published),
+          'heat',
+        ),
+      );
     },
   ],
   [

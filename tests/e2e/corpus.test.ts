@@ -2,7 +2,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import { PAGE_SIZE } from '../../src/contract/feed';
 import type { ArticleCard, ArticleDetail } from '../../src/contract/article';
-import { articleList, browser, feedSlugs, go, page, pathAndQuery, readArticle, readCards, readIndex, sorted, useBrowserPage } from './support/helpers';
+import { articleList, feedSlugs, go, page, pathAndQuery, readArticle, readCards, readIndex, sorted, useBrowserPage } from './support/helpers';
 
 useBrowserPage();
 
@@ -28,7 +28,9 @@ async function hasLabel(slug: string, label: string): Promise<boolean> {
 }
 
 async function renderedSlugs(): Promise<string[]> {
-  return articleList(page).locator('article[data-slug]').evaluateAll((els) => els.map((el) => el.getAttribute('data-slug') ?? ''));
+  return articleList(page)
+    .locator('article[data-slug]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-slug') ?? ''));
 }
 
 test('the corpus builds to more than two pages of published articles', () => {
@@ -57,10 +59,15 @@ test('the feed shows 25 cards; Load more raises pages= and shows the next ones i
   expect(shown).toEqual(expectedOrder.slice(start, start + shown.length));
   // The 50th card is reachable by scrolling.
   const last = expectedOrder[2 * PAGE_SIZE - 1]!;
-  await expect.poll(async () => {
-    await page.mouse.wheel(0, 4000);
-    return page.locator(`article[data-slug="${last}"]`).count();
-  }, { timeout: 15_000 }).toBe(1);
+  await expect
+    .poll(
+      async () => {
+        await page.mouse.wheel(0, 4000);
+        return page.locator(`article[data-slug="${last}"]`).count();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(1);
 
   // A reload of ?pages=2 reproduces the depth.
   await page.reload({ waitUntil: 'domcontentloaded' });
@@ -73,10 +80,15 @@ test('Load more disappears on the last page', async () => {
   await go(page, 'corpus', `/?pages=${pageCount}`);
   await feedSlugs(page, 1);
   const lastSlug = expectedOrder[expectedOrder.length - 1]!;
-  await expect.poll(async () => {
-    await page.mouse.wheel(0, 8000);
-    return page.locator(`article[data-slug="${lastSlug}"]`).count();
-  }, { timeout: 15_000 }).toBe(1);
+  await expect
+    .poll(
+      async () => {
+        await page.mouse.wheel(0, 8000);
+        return page.locator(`article[data-slug="${lastSlug}"]`).count();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(1);
   expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
 });
 

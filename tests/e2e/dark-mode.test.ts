@@ -39,7 +39,13 @@ test('in a light system, the Theme button reaches dark; the choice persists acro
   const browser = await open('light');
   const page = await browser.newPage();
   await go(page, 'seeds', '/');
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.published),
+      'heat',
+    ),
+  );
   expect(await htmlHasDark(page)).toBe(false);
   const lightBg = await backgroundOf(page);
 
@@ -56,7 +62,13 @@ test('in a light system, the Theme button reaches dark; the choice persists acro
   expect(luminance(darkBg)).toBeLessThan(luminance(lightBg));
 
   await page.reload({ waitUntil: 'domcontentloaded' });
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.published),
+      'heat',
+    ),
+  );
   expect(await page.evaluate(() => localStorage.getItem('theme'))).toBe('dark');
   expect(await htmlHasDark(page)).toBe(true);
   await screenshot(page, 'dark-mode-toggle');
@@ -71,7 +83,13 @@ test('in a dark system with no stored choice, the app is dark; choosing light ov
   const browser = await open('dark');
   const page = await browser.newPage();
   await go(page, 'seeds', '/');
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.published),
+      'heat',
+    ),
+  );
   expect(await page.evaluate(() => localStorage.getItem('theme'))).not.toBe('light');
   await expect.poll(() => htmlHasDark(page)).toBe(true);
   expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);

@@ -50,9 +50,9 @@ describe('dev server live updates', () => {
     });
     const seed = join(dir, '000_ceed0cb3b1ce101b.txt');
     writeFileSync(seed, readFileSync(seed, 'utf8').replace('title: "The Microsoft Police State', 'title: "EDITED The Microsoft Police State'));
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).allTextContents(), { timeout: 10_000 }).toContain(
-      'EDITED The Microsoft Police State: Mass Surveillance, Facial Recognition, and the Azure Cloud',
-    );
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).allTextContents(), { timeout: 10_000 })
+      .toContain('EDITED The Microsoft Police State: Mass Surveillance, Facial Recognition, and the Azure Cloud');
 
     writeFileSync(join(dir, 'added.md'), '---\ntitle: "A brand new article"\nwebUrl: "https://example.com/new"\nheat: 900\n---\n');
     await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent(), { timeout: 10_000 }).toBe('A brand new article');
@@ -90,8 +90,8 @@ describe('dev server live updates', () => {
     // The folder is watched again: an edit shows.
     const seed = join(dir, '000_ceed0cb3b1ce101b.txt');
     writeFileSync(seed, readFileSync(seed, 'utf8').replace(/title: "(EDITED )?The Microsoft/, 'title: "BACK The Microsoft'));
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).allTextContents(), { timeout: 10_000 }).toContain(
-      'BACK The Microsoft Police State: Mass Surveillance, Facial Recognition, and the Azure Cloud',
-    );
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).allTextContents(), { timeout: 10_000 })
+      .toContain('BACK The Microsoft Police State: Mass Surveillance, Facial Recognition, and the Azure Cloud');
   });
 });

@@ -1,7 +1,7 @@
 /** The seeds' feed order under each sort, default and with unpublished articles included. */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { SORT_KEYS, type SortKey } from '../../src/contract/feed';
-import { browser, expectFeed, go, page, pathAndQuery, sorted, useBrowserPage } from './support/helpers';
+import { expectFeed, go, page, pathAndQuery, sorted, useBrowserPage } from './support/helpers';
 import { seedCards, type SeedCards } from './support/seeds';
 
 useBrowserPage();
@@ -17,20 +17,28 @@ function sortQuery(sort: SortKey): string {
 }
 
 describe('seed data', () => {
-  test('the build holds four articles (003 is 001\'s body) whose ranking fields match the seed files', () => {
+  test("the build holds four articles (003 is 001's body) whose ranking fields match the seed files", () => {
     const { all, fromSeeds } = seeds;
     expect(all).toHaveLength(4);
     for (const expected of fromSeeds) {
       const built = all.find((c) => c.slug === expected.slug)!;
-      expect({ title: built.title, heat: built.heat, quality: built.quality, publishedAt: built.publishedAt, published: built.published })
-        .toEqual({ title: expected.title, heat: expected.heat, quality: expected.quality, publishedAt: expected.publishedAt, published: expected.published });
+      expect({ title: built.title, heat: built.heat, quality: built.quality, publishedAt: built.publishedAt, published: built.published }).toEqual({
+        title: expected.title,
+        heat: expected.heat,
+        quality: expected.quality,
+        publishedAt: expected.publishedAt,
+        published: expected.published,
+      });
     }
   });
 });
 
 describe.each(SORT_KEYS)('sort=%s', (sort) => {
   test('published feed is in compareCards order', async () => {
-    const expected = sorted(seeds.fromSeeds.filter((c) => c.published), sort);
+    const expected = sorted(
+      seeds.fromSeeds.filter((c) => c.published),
+      sort,
+    );
     expect(expected).toEqual([seeds.c000.slug, seeds.c004.slug]);
     const q = sortQuery(sort);
     await go(page, 'seeds', q ? `/?${q}` : '/');
@@ -85,7 +93,11 @@ test('cards show heat, quality and unranked as the contract words them', async (
     else expect(text, c.title).toContain(`Heat ${c.heat}`);
     if (c.quality !== undefined) expect(text, c.title).toContain(`Quality ${c.quality}`);
     const times = await page.locator(`article[data-slug="${c.slug}"] time[datetime]`).evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
-    if (c.publishedAt) expect(times.map((t) => Date.parse(t)), `${c.title}: time[datetime]`).toContain(Date.parse(c.publishedAt));
+    if (c.publishedAt)
+      expect(
+        times.map((t) => Date.parse(t)),
+        `${c.title}: time[datetime]`,
+      ).toContain(Date.parse(c.publishedAt));
     else expect(times, `${c.title}: no date, no time element`).toEqual([]);
   }
 });

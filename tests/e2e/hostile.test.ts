@@ -115,14 +115,29 @@ test('the normal article has one related source ("1 more source")', async () => 
   const normal = cards.find((c) => c.title === TITLES[2])!;
   expect(normal.relatedCount).toBe(1);
   await go(page, 'hostile', '/');
-  await expectFeed(page, sorted(cards.filter((c) => c.published), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      cards.filter((c) => c.published),
+      'heat',
+    ),
+  );
   expect(await page.locator(`article[data-slug="${normal.slug}"]`).getByRole('button', { name: '1 more source', exact: true }).count()).toBe(1);
 });
 
 test('each hostile article page renders inert, with its title as text', async () => {
   for (const c of cards) {
     await go(page, 'hostile', `/article/${c.slug}`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent().then((t) => t?.trim()), { timeout: 15_000 }).toBe(c.title);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('heading', { level: 1 })
+            .textContent()
+            .then((t) => t?.trim()),
+        { timeout: 15_000 },
+      )
+      .toBe(c.title);
     expect(await page.getByRole('heading', { level: 1 }).locator('script, img, iframe, svg').count()).toBe(0);
     // Whatever the facade, playing a video must not bring in the evil iframe.
     const play = page.getByRole('button', { name: 'Play video' });
@@ -153,7 +168,13 @@ test('the HTML the server sends (prerendered pages) holds no hostile markup', as
 
 test('a hostile topic name is text in the topic list and in its page heading', async () => {
   await go(page, 'hostile', '/');
-  await expectFeed(page, sorted(cards.filter((c) => c.published), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      cards.filter((c) => c.published),
+      'heat',
+    ),
+  );
   const nav = page.getByRole('navigation', { name: 'Topics' });
   const link = nav.getByRole('link', { name: /^<script>alert\(1\)<\/script> \(\d+\)$/ });
   const names = await nav.getByRole('link').allTextContents();

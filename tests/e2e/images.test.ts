@@ -63,8 +63,8 @@ test('when every image fails, no broken image is left on screen: placeholders an
   );
   expect(broken).toEqual([]);
   // Digital Trends' failed logo leaves its initial badge.
-  const initials = await card(page, seeds.c001.slug).evaluate((article) =>
-    Array.from(article.querySelectorAll('*')).filter((el) => el.children.length === 0 && (el.textContent ?? '').trim() === 'D').length,
+  const initials = await card(page, seeds.c001.slug).evaluate(
+    (article) => Array.from(article.querySelectorAll('*')).filter((el) => el.children.length === 0 && (el.textContent ?? '').trim() === 'D').length,
   );
   expect(initials).toBeGreaterThanOrEqual(1);
   await page.close();

@@ -52,7 +52,10 @@ afterAll(() => rmSync(bundle.dir, { recursive: true, force: true }));
 async function build(dir: string, outDir: string, cacheDir: string): Promise<string[]> {
   const lines: string[] = [];
   const logger = { ...config.logger, info: (line: string) => lines.push(line), warn: (line: string) => lines.push(`warn: ${line}`) };
-  const builder = { environments: { client: { config: { build: { outDir, copyPublicDir: false } } } }, build: async () => ({ output: [] }) } as unknown as ViteBuilder;
+  const builder = {
+    environments: { client: { config: { build: { outDir, copyPublicDir: false } } } },
+    build: async () => ({ output: [] }),
+  } as unknown as ViteBuilder;
   const pipeline = new NewsPipeline({ dir, cacheDir, siteName: 'Smartable News Reader', siteUrl: 'http://localhost' });
   await buildApp(builder, {
     config: { ...config, logger, logLevel: 'warn' },
@@ -124,7 +127,10 @@ describe('incremental builds equal clean builds', () => {
       ),
     );
     await expectClean();
-    writeFileSync(join(content, '002_f5098144ecc78018.txt'), original002.replace(/^title: .*$/m, 'title: "Fast Company, edited: no police facial recognition"'));
+    writeFileSync(
+      join(content, '002_f5098144ecc78018.txt'),
+      original002.replace(/^title: .*$/m, 'title: "Fast Company, edited: no police facial recognition"'),
+    );
     await expectClean();
   }, 60_000);
 
@@ -135,9 +141,20 @@ describe('incremental builds equal clean builds', () => {
   }, 60_000);
 
   it('after a plain-text body is added for an article', async () => {
-    writeFileSync(join(content, '005_body.txt'), 'Fast Company, edited: no police facial recognition\n\nA first paragraph of the body, from a plain-text file.\n\nA second one.\n');
+    writeFileSync(
+      join(content, '005_body.txt'),
+      'Fast Company, edited: no police facial recognition\n\nA first paragraph of the body, from a plain-text file.\n\nA second one.\n',
+    );
     await expectClean();
-    expect(tree(out).get(join('data', 'article', (await readdir(join(out, 'data', 'article'))).find((f) => readFileSync(join(out, 'data', 'article', f), 'utf8').includes('A second one.'))!))).toBeDefined();
+    expect(
+      tree(out).get(
+        join(
+          'data',
+          'article',
+          (await readdir(join(out, 'data', 'article'))).find((f) => readFileSync(join(out, 'data', 'article', f), 'utf8').includes('A second one.'))!,
+        ),
+      ),
+    ).toBeDefined();
   }, 60_000);
 });
 

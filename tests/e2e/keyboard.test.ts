@@ -1,6 +1,6 @@
 /** Keyboard: skip link first, j/k between cards, o and Enter open, ? shows shortcuts. */
 import { beforeAll, expect, test } from 'vitest';
-import { browser, expectFeed, go, page, pathAndQuery, sorted, useBrowserPage } from './support/helpers';
+import { expectFeed, go, page, pathAndQuery, sorted, useBrowserPage } from './support/helpers';
 import { seedCards, type SeedCards } from './support/seeds';
 
 useBrowserPage();
@@ -40,10 +40,12 @@ test('the first Tab reaches the "Skip to content" link, which leads to #main', a
   // The skip link is visible while focused.
   expect(await page.getByRole('link', { name: 'Skip to content' }).isVisible()).toBe(true);
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.evaluate(() => location.hash === '#main' || document.activeElement?.id === 'main' || !!document.activeElement?.closest('#main'))).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => location.hash === '#main' || document.activeElement?.id === 'main' || !!document.activeElement?.closest('#main')))
+    .toBe(true);
 });
 
-test('j and k move focus between the cards\' headline links', async () => {
+test("j and k move focus between the cards' headline links", async () => {
   await freshFeed();
   await page.keyboard.press('j');
   await expect.poll(focused).toBe(order[0]);
@@ -70,8 +72,7 @@ test('o opens the focused card; Enter on a focused headline opens it too', async
   await expect.poll(focused).toBe(order[1]);
   await page.keyboard.press('o');
   await expect.poll(() => pathAndQuery(page)).toBe(`/article/${order[1]}`);
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 15_000 })
-    .toBe(seeds.all.find((c) => c.slug === order[1])!.title);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 15_000 }).toBe(seeds.all.find((c) => c.slug === order[1])!.title);
 
   await freshFeed();
   await page.keyboard.press('j');

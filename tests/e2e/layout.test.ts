@@ -15,7 +15,13 @@ beforeAll(async () => {
 
 test('banner with the site name linking home, main#main, contentinfo; one h1', async () => {
   await go(page, 'seeds', '/topic/computer-vision');
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published && c.topics.includes('Computer Vision')), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.published && c.topics.includes('Computer Vision')),
+      'heat',
+    ),
+  );
   expect(await page.getByRole('banner').count()).toBe(1);
   expect(await page.getByRole('main').count()).toBe(1);
   expect(await page.getByRole('contentinfo').count()).toBe(1);
@@ -24,7 +30,13 @@ test('banner with the site name linking home, main#main, contentinfo; one h1', a
   expect(await home.getAttribute('href')).toBe('/');
   await home.click();
   await expect.poll(() => pathAndQuery(page)).toBe('/');
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.published),
+      'heat',
+    ),
+  );
 });
 
 test.each([

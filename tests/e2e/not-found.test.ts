@@ -1,7 +1,6 @@
 /** Not-found page for an unknown slug and an unknown route. */
 import { beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { browser, go, page, pathAndQuery, readIndex, useBrowserPage } from './support/helpers';
+import { go, page, pathAndQuery, readIndex, useBrowserPage } from './support/helpers';
 
 useBrowserPage();
 

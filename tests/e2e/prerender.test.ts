@@ -2,7 +2,7 @@
  * Issue 4 in a browser: a prerendered article page reads without JavaScript, and with
  * JavaScript it hydrates on top without console errors or warnings (no mismatch, no flash).
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { baseUrl, openBrowser, readArticle, readIndex, type Browser } from './support/helpers';
 import { seedCards, TITLE_000, type SeedCards } from './support/seeds';
@@ -64,10 +64,15 @@ test('with JavaScript, the article page hydrates without console errors or warni
     expect(await h1.textContent()).toBe(TITLE_000);
     // Hydrated: React handles the theme button (its label changes on click).
     const theme = page.getByRole('button', { name: /^Theme:/ });
-    await expect.poll(async () => {
-      await theme.click();
-      return theme.getAttribute('aria-label');
-    }, { timeout: 10_000 }).not.toBe('Theme: System');
+    await expect
+      .poll(
+        async () => {
+          await theme.click();
+          return theme.getAttribute('aria-label');
+        },
+        { timeout: 10_000 },
+      )
+      .not.toBe('Theme: System');
     await page.waitForTimeout(300);
     expect(messages).toEqual([]);
     expect(browser.pageErrors).toEqual([]);

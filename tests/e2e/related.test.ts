@@ -23,7 +23,7 @@ test('the data: 001 lists 32 related items, 31 unique, one of them 002 (Fast Com
   expect(inApp.map((r) => [r.slug, r.provider.name, r.title])).toEqual([[seeds.c002.slug, 'Fast Company', TITLE_002]]);
 });
 
-test('expanding 001\'s panel: 31 more sources, best 5 first, then all 31; the Fast Company item opens 002 in-app', async () => {
+test("expanding 001's panel: 31 more sources, best 5 first, then all 31; the Fast Company item opens 002 in-app", async () => {
   await go(page, 'seeds', '/?unpublished=1');
   await expectFeed(page, sorted(seeds.fromSeeds, 'heat'));
   const c001 = card(page, seeds.c001.slug);
@@ -45,14 +45,22 @@ test('expanding 001\'s panel: 31 more sources, best 5 first, then all 31; the Fa
   expect(shownText).not.toContain(TITLE_002);
   await screenshot(page, 'feed-expanded-panel-best5');
 
-  await panel.getByRole('button', { name: 'Show all 31 sources', exact: true })
-    .or(page.getByRole('button', { name: 'Show all 31 sources', exact: true })).first().click();
+  await panel
+    .getByRole('button', { name: 'Show all 31 sources', exact: true })
+    .or(page.getByRole('button', { name: 'Show all 31 sources', exact: true }))
+    .first()
+    .click();
   await expect.poll(() => items.count()).toBe(31);
   await screenshot(page, 'feed-expanded-panel');
 
   // Every outlet link opens a new tab without opener or referrer; corpus articles link in-app.
   const links = await panel.locator('a[href]').evaluateAll((els) =>
-    els.map((a) => ({ href: a.getAttribute('href') ?? '', target: a.getAttribute('target'), rel: a.getAttribute('rel') ?? '', text: (a.textContent ?? '').trim() })),
+    els.map((a) => ({
+      href: a.getAttribute('href') ?? '',
+      target: a.getAttribute('target'),
+      rel: a.getAttribute('rel') ?? '',
+      text: (a.textContent ?? '').trim(),
+    })),
   );
   const external = links.filter((l) => !l.href.startsWith('/'));
   const internal = links.filter((l) => l.href.startsWith('/'));
@@ -65,7 +73,11 @@ test('expanding 001\'s panel: 31 more sources, best 5 first, then all 31; the Fa
     expect(relatedUrls.has(l.href), `${l.href} is one of 001's related URLs`).toBe(true);
   }
   // Each of the 30 outlet stories is linked.
-  for (const r of detail001.related.filter((x) => !x.slug)) expect(external.some((l) => l.href === r.url), r.url).toBe(true);
+  for (const r of detail001.related.filter((x) => !x.slug))
+    expect(
+      external.some((l) => l.href === r.url),
+      r.url,
+    ).toBe(true);
 
   const pagesBefore = browser.context.pages().length;
   await panel.locator(`a[href="/article/${seeds.c002.slug}"]`).first().click();

@@ -13,7 +13,11 @@ beforeAll(() => {
   seeds = seedCards();
 });
 
-const published = () => sorted(seeds.fromSeeds.filter((c) => c.published), 'heat');
+const published = () =>
+  sorted(
+    seeds.fromSeeds.filter((c) => c.published),
+    'heat',
+  );
 
 test('a topic with only unpublished articles shows the empty state; "Clear filters" recovers', async () => {
   // The hostile fixtures hold one unpublished article, the only one with the topic "Drafts Only".
@@ -25,11 +29,22 @@ test('a topic with only unpublished articles shows the empty state; "Clear filte
   await page.getByText('No articles match').first().waitFor({ timeout: 15_000 });
   expect(await page.locator('article[data-slug]').count()).toBe(0);
   // The unpublished control still offers the draft.
-  expect(await page.getByRole('button', { name: 'Show 1 unpublished' }).or(page.getByRole('link', { name: 'Show 1 unpublished' })).count()).toBe(1);
+  expect(
+    await page
+      .getByRole('button', { name: 'Show 1 unpublished' })
+      .or(page.getByRole('link', { name: 'Show 1 unpublished' }))
+      .count(),
+  ).toBe(1);
   const clear = page.getByRole('button', { name: 'Clear filters' }).or(page.getByRole('link', { name: 'Clear filters' }));
   await clear.first().click();
   await expect.poll(() => pathAndQuery(page)).toBe('/');
-  await expectFeed(page, sorted(hostile.filter((c) => c.published), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      hostile.filter((c) => c.published),
+      'heat',
+    ),
+  );
   await page.close();
 });
 
@@ -52,7 +67,13 @@ test('when a list cannot be loaded, the feed shows "Retry", which loads it once 
   expect(await page.locator('article[data-slug]').count()).toBe(0);
   failing = false;
   await retry.click();
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'quality'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.published),
+      'quality',
+    ),
+  );
   expect(await retry.count()).toBe(0);
   await page.close();
 });

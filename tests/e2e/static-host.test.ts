@@ -66,18 +66,14 @@ test('the static server itself works: / serves the feed', async () => {
   const page = await browser.newPage();
   const res = await page.goto(`${base}/`, { waitUntil: 'domcontentloaded' });
   expect(res?.status()).toBe(200);
-  await expect
-    .poll(() => page.evaluate(() => document.querySelectorAll('article[data-slug]').length), { timeout: 10_000 })
-    .toBe(2);
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('article[data-slug]').length), { timeout: 10_000 }).toBe(2);
   await page.close();
 });
 
 test('an article URL opened on a static host shows the article with its title', async () => {
   const page = await browser.newPage();
   await page.goto(`${base}/article/${seeds.c001.slug}`, { waitUntil: 'domcontentloaded' });
-  await expect
-    .poll(() => page.evaluate(() => document.querySelector('h1')?.textContent ?? null), { timeout: 10_000 })
-    .toBe(TITLE_001);
+  await expect.poll(() => page.evaluate(() => document.querySelector('h1')?.textContent ?? null), { timeout: 10_000 }).toBe(TITLE_001);
   await expect.poll(() => page.title()).toBe(`${TITLE_001} · ${site}`);
   await page.close();
 });
@@ -85,9 +81,7 @@ test('an article URL opened on a static host shows the article with its title', 
 test('a topic URL opened on a static host shows the filtered feed', async () => {
   const page = await browser.newPage();
   await page.goto(`${base}/topic/computer-vision`, { waitUntil: 'domcontentloaded' });
-  await expect
-    .poll(() => page.evaluate(() => document.querySelector('h1')?.textContent ?? ''), { timeout: 10_000 })
-    .toContain('Computer Vision');
+  await expect.poll(() => page.evaluate(() => document.querySelector('h1')?.textContent ?? ''), { timeout: 10_000 }).toContain('Computer Vision');
   await expect
     .poll(() => page.locator('article[data-slug]').evaluateAll((els) => els.map((e) => e.getAttribute('data-slug'))), { timeout: 10_000 })
     .toEqual([seeds.c000.slug]);

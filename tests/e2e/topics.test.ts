@@ -1,7 +1,7 @@
 /** Topic filters: counts, single and multiple selection in the URL, clearing, chips. */
 import { beforeAll, expect, test } from 'vitest';
 import { topicSlug } from '../../src/contract/slug';
-import { browser, card, expectFeed, go, page, pathAndQuery, readIndex, sorted, useBrowserPage } from './support/helpers';
+import { card, expectFeed, go, page, pathAndQuery, readIndex, sorted, useBrowserPage } from './support/helpers';
 import { seedCards, type SeedCards } from './support/seeds';
 
 useBrowserPage();
@@ -29,7 +29,10 @@ function topicLinkName(topic: string): string {
 }
 
 function publishedWithAny(topics: string[]): string[] {
-  return sorted(seeds.fromSeeds.filter((c) => c.published && c.topics.some((t) => topics.includes(t))), 'heat');
+  return sorted(
+    seeds.fromSeeds.filter((c) => c.published && c.topics.some((t) => topics.includes(t))),
+    'heat',
+  );
 }
 
 test('every topic is listed with its article count, as the seed files give them', async () => {
@@ -41,38 +44,75 @@ test('every topic is listed with its article count, as the seed files give them'
 
   await go(page, 'seeds', '/');
   await expect.poll(() => topicsNav().getByRole('link').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-  const names = await topicsNav().getByRole('link').evaluateAll((els) => els.map((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim()));
+  const names = await topicsNav()
+    .getByRole('link')
+    .evaluateAll((els) => els.map((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim()));
   for (const topic of index.topics) {
     const link = topicsNav().getByRole('link', { name: topicLinkName(topic.name), exact: true });
     expect(await link.count(), `link "${topicLinkName(topic.name)}" among ${JSON.stringify(names)}`).toBe(1);
     expect(await link.getAttribute('aria-current')).not.toBe('true');
   }
   await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Top stories');
-  expect(await page.getByRole('link', { name: 'Clear topics' }).or(page.getByRole('button', { name: 'Clear topics' })).count()).toBe(0);
+  expect(
+    await page
+      .getByRole('link', { name: 'Clear topics' })
+      .or(page.getByRole('button', { name: 'Clear topics' }))
+      .count(),
+  ).toBe(0);
 });
 
 test('selecting one topic, then a second, then clearing: URL, heading, aria-current and cards follow', async () => {
   await go(page, 'seeds', '/');
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.published),
+      'heat',
+    ),
+  );
 
   const nlp = 'Natural Language Processing';
   const cv = 'Computer Vision';
-  await topicsNav().getByRole('link', { name: topicLinkName(nlp), exact: true }).click();
+  await topicsNav()
+    .getByRole('link', { name: topicLinkName(nlp), exact: true })
+    .click();
   await expect.poll(() => pathAndQuery(page)).toBe(`/topic/${topicSlug(nlp)}`);
   await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain(nlp);
   await expectFeed(page, publishedWithAny([nlp]));
-  expect(await topicsNav().getByRole('link', { name: topicLinkName(nlp), exact: true }).getAttribute('aria-current')).toBe('true');
-  expect(await topicsNav().getByRole('link', { name: topicLinkName(cv), exact: true }).getAttribute('aria-current')).not.toBe('true');
+  expect(
+    await topicsNav()
+      .getByRole('link', { name: topicLinkName(nlp), exact: true })
+      .getAttribute('aria-current'),
+  ).toBe('true');
+  expect(
+    await topicsNav()
+      .getByRole('link', { name: topicLinkName(cv), exact: true })
+      .getAttribute('aria-current'),
+  ).not.toBe('true');
   // Counts stay the counts of each topic, whatever is selected.
-  expect(await topicsNav().getByRole('link', { name: topicLinkName(cv), exact: true }).count()).toBe(1);
+  expect(
+    await topicsNav()
+      .getByRole('link', { name: topicLinkName(cv), exact: true })
+      .count(),
+  ).toBe(1);
 
   // Multi-select: an article matches when it has any selected topic.
-  await topicsNav().getByRole('link', { name: topicLinkName(cv), exact: true }).click();
+  await topicsNav()
+    .getByRole('link', { name: topicLinkName(cv), exact: true })
+    .click();
   const both = [topicSlug(cv), topicSlug(nlp)].sort().join(',');
   await expect.poll(() => pathAndQuery(page)).toBe(`/?topics=${both}`);
   await expectFeed(page, publishedWithAny([nlp, cv]));
-  expect(await topicsNav().getByRole('link', { name: topicLinkName(nlp), exact: true }).getAttribute('aria-current')).toBe('true');
-  expect(await topicsNav().getByRole('link', { name: topicLinkName(cv), exact: true }).getAttribute('aria-current')).toBe('true');
+  expect(
+    await topicsNav()
+      .getByRole('link', { name: topicLinkName(nlp), exact: true })
+      .getAttribute('aria-current'),
+  ).toBe('true');
+  expect(
+    await topicsNav()
+      .getByRole('link', { name: topicLinkName(cv), exact: true })
+      .getAttribute('aria-current'),
+  ).toBe('true');
   const h1 = await page.getByRole('heading', { level: 1 }).innerText();
   expect(h1).toContain(nlp);
   expect(h1).toContain(cv);
@@ -80,13 +120,27 @@ test('selecting one topic, then a second, then clearing: URL, heading, aria-curr
   // Reload reproduces the view.
   await page.reload({ waitUntil: 'domcontentloaded' });
   await expectFeed(page, publishedWithAny([nlp, cv]));
-  expect(await topicsNav().getByRole('link', { name: topicLinkName(cv), exact: true }).getAttribute('aria-current')).toBe('true');
+  expect(
+    await topicsNav()
+      .getByRole('link', { name: topicLinkName(cv), exact: true })
+      .getAttribute('aria-current'),
+  ).toBe('true');
 
   // One click clears.
-  await page.getByRole('link', { name: 'Clear topics' }).or(page.getByRole('button', { name: 'Clear topics' })).first().click();
+  await page
+    .getByRole('link', { name: 'Clear topics' })
+    .or(page.getByRole('button', { name: 'Clear topics' }))
+    .first()
+    .click();
   await expect.poll(() => pathAndQuery(page)).toBe('/');
   await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Top stories');
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.published),
+      'heat',
+    ),
+  );
   expect(await topicsNav().locator('[aria-current="true"]').count()).toBe(0);
 
   // Back returns to the two-topic view.
@@ -97,7 +151,13 @@ test('selecting one topic, then a second, then clearing: URL, heading, aria-curr
 
 test('a topic chip on a card filters the feed by that topic', async () => {
   await go(page, 'seeds', '/');
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.published),
+      'heat',
+    ),
+  );
   const chip = card(page, seeds.c000.slug).locator(`a[href="/topic/${topicSlug('Microsoft AI')}"]`);
   expect(await chip.count()).toBe(1);
   await chip.click();
@@ -108,7 +168,13 @@ test('a topic chip on a card filters the feed by that topic', async () => {
 test('a shared multi-topic link with unpublished articles reproduces the view', async () => {
   const topics = ['AI', 'Computer Vision'];
   await go(page, 'seeds', `/?topics=${topics.map(topicSlug).sort().join(',')}&unpublished=1`);
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.topics.some((t) => topics.includes(t))), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.topics.some((t) => topics.includes(t))),
+      'heat',
+    ),
+  );
   for (const t of topics) {
     // With unpublished articles shown the count may include them: match the name only.
     const link = topicsNav().getByRole('link', { name: new RegExp(`^${t} \\(\\d+\\)$`) });

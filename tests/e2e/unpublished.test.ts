@@ -2,7 +2,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { topicSlug } from '../../src/contract/slug';
-import { browser, card, expectFeed, go, page, pathAndQuery, readIndex, sorted, useBrowserPage } from './support/helpers';
+import { card, expectFeed, go, page, pathAndQuery, readIndex, sorted, useBrowserPage } from './support/helpers';
 import { seedCards, type SeedCards } from './support/seeds';
 
 useBrowserPage();
@@ -28,7 +28,13 @@ test('the default feed hides unpublished articles; the toggle shows them marked,
   expect(readIndex('seeds').totals.unpublished).toBe(unpublished.length);
 
   await go(page, 'seeds', '/');
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.published),
+      'heat',
+    ),
+  );
   const show = control(`Show ${unpublished.length} unpublished`);
   await show.first().waitFor({ timeout: 15_000 });
   for (const c of seeds.fromSeeds.filter((x) => x.published)) {
@@ -53,7 +59,13 @@ test('the default feed hides unpublished articles; the toggle shows them marked,
 
   await hide.click();
   await expect.poll(() => pathAndQuery(page)).toBe('/');
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.published),
+      'heat',
+    ),
+  );
   expect(await control(`Show ${unpublished.length} unpublished`).count()).toBe(1);
 });
 
@@ -62,8 +74,20 @@ test('N counts the unpublished articles of the selected topics', async () => {
   const n = seeds.fromSeeds.filter((c) => !c.published && c.topics.includes(topic)).length;
   expect(n).toBe(2);
   await go(page, 'seeds', `/topic/${topicSlug(topic)}`);
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.published && c.topics.includes(topic)), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.published && c.topics.includes(topic)),
+      'heat',
+    ),
+  );
   await control(`Show ${n} unpublished`).first().click();
   await expect.poll(() => pathAndQuery(page)).toBe(`/topic/${topicSlug(topic)}?unpublished=1`);
-  await expectFeed(page, sorted(seeds.fromSeeds.filter((c) => c.topics.includes(topic)), 'heat'));
+  await expectFeed(
+    page,
+    sorted(
+      seeds.fromSeeds.filter((c) => c.topics.includes(topic)),
+      'heat',
+    ),
+  );
 });

@@ -55,7 +55,11 @@ describe('synthetic corpus generator', () => {
     await generateCorpus(d, 50, 8);
     const fc = await readCorpus(c);
     const fd = await readCorpus(d);
-    const joined = (m: Map<string, Buffer>) => [...m.keys()].sort().map((k) => m.get(k)!.toString('utf8')).join('\0');
+    const joined = (m: Map<string, Buffer>) =>
+      [...m.keys()]
+        .sort()
+        .map((k) => m.get(k)!.toString('utf8'))
+        .join('\0');
     expect(joined(fc)).not.toBe(joined(fd));
   });
 
@@ -70,9 +74,25 @@ describe('synthetic corpus generator', () => {
     const corpus = await readCorpus(dir);
     expect(corpus.size).toBe(1000);
     const stats = {
-      crlf: 0, lf: 0, video: 0, featured: 0, unpublished: 0, noImages: 0, twoImages: 0, plain: 0,
-      onlyOriginalUrl: 0, amp: 0, updated: 0, heatMinus1: 0, floatQuality: 0, body: 0,
-      relatedEmpty: 0, relatedMax: 0, inCorpusLinks: 0, plainSharingTitle: 0, noProviderImage: 0,
+      crlf: 0,
+      lf: 0,
+      video: 0,
+      featured: 0,
+      unpublished: 0,
+      noImages: 0,
+      twoImages: 0,
+      plain: 0,
+      onlyOriginalUrl: 0,
+      amp: 0,
+      updated: 0,
+      heatMinus1: 0,
+      floatQuality: 0,
+      body: 0,
+      relatedEmpty: 0,
+      relatedMax: 0,
+      inCorpusLinks: 0,
+      plainSharingTitle: 0,
+      noProviderImage: 0,
     };
     const providers = new Set<string>();
     const topics = new Set<string>();

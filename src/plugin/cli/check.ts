@@ -23,7 +23,11 @@ const pipelineOptions = { dir: options.dir, cacheDir: undefined, onProgress: (do
 const build = await buildNewsData(pipelineOptions).finally(() => progress.finish());
 const { errors, warnings } = countBySeverity(build.diagnostics);
 if (json) {
-  console.log(escapeJsonForLog(JSON.stringify({ dir: options.dir, files: build.files, articles: build.articles.length, errors, warnings, diagnostics: build.diagnostics }, null, 2)));
+  console.log(
+    escapeJsonForLog(
+      JSON.stringify({ dir: options.dir, files: build.files, articles: build.articles.length, errors, warnings, diagnostics: build.diagnostics }, null, 2),
+    ),
+  );
 } else {
   console.log(`Checking ${path.relative(process.cwd(), options.dir) || '.'}`);
   for (const d of build.diagnostics) console.log(formatDiagnostic(d));

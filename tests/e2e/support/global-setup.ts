@@ -119,11 +119,12 @@ async function waitUntilAnswering(url: string, child: ChildProcess, output: () =
 
 async function serve(name: CorpusName): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [VITE_BIN, 'preview', '--outDir', outDir(name), '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    { cwd: ROOT, env: viteEnv(name), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
+  const child = spawn(process.execPath, [VITE_BIN, 'preview', '--outDir', outDir(name), '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: ROOT,
+    env: viteEnv(name),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

@@ -153,9 +153,7 @@ export async function feedSlugs(page: Page, min = 1): Promise<string[]> {
 /** Polls until the feed shows exactly `expected` (the app may render while data arrives). */
 export async function expectFeed(page: Page, expected: string[]): Promise<void> {
   const cards = articleList(page).locator('article[data-slug]');
-  await expect
-    .poll(() => cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-slug') ?? '')), { timeout: 15_000 })
-    .toEqual(expected);
+  await expect.poll(() => cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-slug') ?? '')), { timeout: 15_000 }).toEqual(expected);
 }
 
 export function card(page: Page, slug: string): Locator {
@@ -187,7 +185,16 @@ export interface AxeViolationSummary {
 export async function runAxe(page: Page): Promise<AxeViolationSummary[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,

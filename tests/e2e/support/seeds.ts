@@ -28,6 +28,21 @@ function iso(value: unknown): string | undefined {
   return undefined;
 }
 
+/** The seeds' front-matter fields the tests read, as gray-matter gives them. */
+interface SeedFrontMatter {
+  title?: unknown;
+  heat?: unknown;
+  quality?: unknown;
+  publishedDateTime?: unknown;
+  published?: unknown;
+  topics?: unknown;
+  provider?: { name?: string };
+  webUrl?: string;
+  originalUrl?: string;
+  ampWebUrl?: string;
+  related?: { title?: unknown }[];
+}
+
 /** Front-matter seeds (000, 001, 002) with their facts. */
 export function frontMatterSeeds(): SeedFacts[] {
   const dir = join(ROOT, 'seeds');
@@ -35,7 +50,7 @@ export function frontMatterSeeds(): SeedFacts[] {
     .filter((f) => readFileSync(join(dir, f), 'utf8').startsWith('---'))
     .sort()
     .map((file) => {
-      const data = matter(readFileSync(join(dir, file), 'utf8')).data as Record<string, any>;
+      const data = matter(readFileSync(join(dir, file), 'utf8')).data as SeedFrontMatter;
       return {
         file,
         title: String(data.title),
@@ -47,7 +62,7 @@ export function frontMatterSeeds(): SeedFacts[] {
         providerName: data.provider?.name,
         url: data.webUrl ?? data.originalUrl,
         ampUrl: data.ampWebUrl,
-        relatedTitles: Array.isArray(data.related) ? data.related.map((r: any) => String(r.title)) : [],
+        relatedTitles: Array.isArray(data.related) ? data.related.map((r) => String(r.title)) : [],
       };
     });
 }
@@ -56,7 +71,9 @@ export const TITLE_000 = 'The Microsoft Police State: Mass Surveillance, Facial 
 export const TITLE_001 = 'Microsoft won’t sell facial recognition technology to police';
 export const TITLE_002 = 'Now Microsoft is banning police from using its facial recognition tech, too';
 /** 004 is plain text: its title is its first line. 003 is 001's body, not an article. */
-export const TITLE_004 = readFileSync(join(ROOT, 'seeds', '004_01f274f29409431b.txt'), 'utf8').split(/\r?\n/)[0]!.trim();
+export const TITLE_004 = readFileSync(join(ROOT, 'seeds', '004_01f274f29409431b.txt'), 'utf8')
+  .split(/\r?\n/)[0]!
+  .trim();
 
 export interface SeedCards {
   all: ArticleCard[];

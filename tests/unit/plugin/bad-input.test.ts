@@ -60,7 +60,9 @@ describe('fatal problems skip the file and name it', () => {
   it('unterminated front matter', async () => {
     const { bad, problems } = await buildWith('open.md', '---\ntitle: "Never closed"\nquality: 3\n');
     expect(bad).toBeUndefined();
-    expect(problems).toEqual([expect.objectContaining({ code: 'unterminated-front-matter', line: 1, file: 'nested/open.md', expected: 'a closing "---" line' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'unterminated-front-matter', line: 1, file: 'nested/open.md', expected: 'a closing "---" line' }),
+    ]);
   });
 
   it('front matter that is a list, not fields', async () => {
@@ -86,7 +88,15 @@ describe('fatal problems skip the file and name it', () => {
   it('nesting that overflows the stack: reported with its line, the build goes on', async () => {
     const { bad, problems } = await buildWith('deep.md', `---\ntitle: "Deep"\nwebUrl: "https://example.com/deep"\nk: ${'['.repeat(10_000)}\n---\n`);
     expect(bad).toBeUndefined();
-    expect(problems).toEqual([expect.objectContaining({ code: 'front-matter-too-deep', severity: 'error', file: 'nested/deep.md', line: 4, message: expect.stringMatching(/too deeply.*skipped/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'front-matter-too-deep',
+        severity: 'error',
+        file: 'nested/deep.md',
+        line: 4,
+        message: expect.stringMatching(/too deeply.*skipped/),
+      }),
+    ]);
   });
 
   it('no title, and a title that is a list', async () => {
@@ -137,7 +147,9 @@ describe('fixable problems drop the field, keep the article, and warn', () => {
   it('javascript: links are never emitted', async () => {
     const { bad, problems, emitted } = await buildWith(
       'js.md',
-      front(`originalUrl: "javascript:alert(1)"\nrelated:\n  - title: "Evil"\n    webUrl: "javascript:alert(2)"\n  - title: "Fine"\n    webUrl: "https://ok.example/fine"`),
+      front(
+        `originalUrl: "javascript:alert(1)"\nrelated:\n  - title: "Evil"\n    webUrl: "javascript:alert(2)"\n  - title: "Fine"\n    webUrl: "https://ok.example/fine"`,
+      ),
     );
     expect(emitted).not.toMatch(/javascript:/i);
     expect(bad!.related.map((r) => r.title)).toEqual(['Fine']);
@@ -151,7 +163,9 @@ describe('fixable problems drop the field, keep the article, and warn', () => {
   it('data: and relative image and logo URLs are dropped', async () => {
     const { bad, problems } = await buildWith(
       'images.md',
-      front('provider:\n  name: "P"\n  images:\n    - url: "data:image/png;base64,AAAA"\nimages:\n  - url: "/relative.jpg"\n  - url: "https://img.example/a.jpg"\n    width: 10\n    height: 5'),
+      front(
+        'provider:\n  name: "P"\n  images:\n    - url: "data:image/png;base64,AAAA"\nimages:\n  - url: "/relative.jpg"\n  - url: "https://img.example/a.jpg"\n    width: 10\n    height: 5',
+      ),
     );
     expect(bad!.provider).toEqual({ name: 'P' });
     expect(bad!.images).toEqual([{ url: 'https://img.example/a.jpg', width: 10, height: 5 }]);
@@ -160,36 +174,49 @@ describe('fixable problems drop the field, keep the article, and warn', () => {
   });
 
   it('hostile featuredContent: script and unknown players dropped, YouTube kept as a structured embed', async () => {
-    const script = await buildWith('feat1.md', front(`type: video\nfeaturedContent: "<script>alert(1)</script><iframe src=\\"https://www.youtube.com/embed/abcdefghijk\\"></iframe>"`));
+    const script = await buildWith(
+      'feat1.md',
+      front(`type: video\nfeaturedContent: "<script>alert(1)</script><iframe src=\\"https://www.youtube.com/embed/abcdefghijk\\"></iframe>"`),
+    );
     expect(script.bad!.embed).toBeUndefined();
     expect(script.emitted).not.toContain('<script');
     expect(only(script.problems, 'featured-content-dropped')).toEqual([expect.objectContaining({ field: 'featuredContent', line: 5 })]);
     const evil = await buildWith('feat2.md', front(`featuredContent: "<iframe src='https://evil.example/embed/x'></iframe>"`));
     expect(evil.bad!.embed).toBeUndefined();
     expect(evil.emitted).not.toContain('evil.example');
-    const good = await buildWith('feat3.md', front(`type: video\nfeaturedContent: "<iframe width=\\"560\\" src=\\"https://www.youtube.com/embed/WJk-Y8LQlfE\\" frameborder=\\"0\\" allowfullscreen></iframe>"`));
+    const good = await buildWith(
+      'feat3.md',
+      front(
+        `type: video\nfeaturedContent: "<iframe width=\\"560\\" src=\\"https://www.youtube.com/embed/WJk-Y8LQlfE\\" frameborder=\\"0\\" allowfullscreen></iframe>"`,
+      ),
+    );
     expect(good.problems).toEqual([]);
     expect(good.bad!.embed).toEqual({ provider: 'youtube', id: 'WJk-Y8LQlfE' });
     expect(good.emitted).not.toContain('<iframe');
   });
 
   it('fields of the wrong type', async () => {
-    const { bad, problems } = await buildWith('types.md', front('quality: "high"\nheat: [1]\npublished: "yes"\ntopics: { a: 1 }\ntype: podcast\nexcerpt: { text: "x" }'));
+    const { bad, problems } = await buildWith(
+      'types.md',
+      front('quality: "high"\nheat: [1]\npublished: "yes"\ntopics: { a: 1 }\ntype: podcast\nexcerpt: { text: "x" }'),
+    );
     expect(bad).toMatchObject({ heat: -1, published: true, topics: [], type: 'article' });
     expect(bad).not.toHaveProperty('quality');
     expect(bad).not.toHaveProperty('excerpt');
-    expect(problems.map((p) => [p.code, p.field, p.line])).toEqual([
-      ['invalid-type', 'excerpt', 9],
-      ['invalid-type', 'heat', 5],
-      ['invalid-type', 'published', 6],
-      ['invalid-type', 'quality', 4],
-      ['invalid-type', 'topics', 7],
-      ['invalid-value', 'type', 8],
-    ].sort((a, b) => (a[2] as number) - (b[2] as number)));
+    expect(problems.map((p) => [p.code, p.field, p.line])).toEqual(
+      [
+        ['invalid-type', 'excerpt', 9],
+        ['invalid-type', 'heat', 5],
+        ['invalid-type', 'published', 6],
+        ['invalid-type', 'quality', 4],
+        ['invalid-type', 'topics', 7],
+        ['invalid-value', 'type', 8],
+      ].sort((a, b) => (a[2] as number) - (b[2] as number)),
+    );
   });
 
   it('invalid dates and URLs', async () => {
-    const { bad, problems } = await buildWith('dates.md', front('publishedDateTime: "next Tuesday"\nampWebUrl: "not a url"\nupdatedDateTime: \"2020-13-45\"'));
+    const { bad, problems } = await buildWith('dates.md', front('publishedDateTime: "next Tuesday"\nampWebUrl: "not a url"\nupdatedDateTime: "2020-13-45"'));
     expect(bad).not.toHaveProperty('publishedAt');
     expect(bad).not.toHaveProperty('ampUrl');
     expect(problems.map((p) => p.code).sort()).toEqual(['invalid-date', 'invalid-date', 'invalid-url']);
@@ -200,7 +227,10 @@ describe('fixable problems drop the field, keep the article, and warn', () => {
     const notList = await buildWith('rel1.md', front('related: "see also"'));
     expect(notList.bad!.related).toEqual([]);
     expect(notList.problems).toEqual([expect.objectContaining({ code: 'invalid-type', field: 'related', line: 4 })]);
-    const strings = await buildWith('rel2.md', front('related:\n  - "just a string"\n  - title: "No URL"\n  - title: "Good"\n    webUrl: "https://ok.example/x"'));
+    const strings = await buildWith(
+      'rel2.md',
+      front('related:\n  - "just a string"\n  - title: "No URL"\n  - title: "Good"\n    webUrl: "https://ok.example/x"'),
+    );
     expect(strings.bad!.related.map((r) => r.title)).toEqual(['Good']);
     expect(only(strings.problems, 'invalid-related').map((p) => [p.field, p.line])).toEqual([
       ['related[0]', 5],
@@ -223,7 +253,10 @@ describe('fixable problems drop the field, keep the article, and warn', () => {
   });
 
   it('CRLF line endings, a BOM and unknown fields are normal input', async () => {
-    const { bad, problems } = await buildWith('crlf.md', `\uFEFF${front('someNewField: 1\nisCached: true\ntopics:\n  - Cloud').replace(/\n/g, '\r\n')}Body paragraph.\r\n`);
+    const { bad, problems } = await buildWith(
+      'crlf.md',
+      `\uFEFF${front('someNewField: 1\nisCached: true\ntopics:\n  - Cloud').replace(/\n/g, '\r\n')}Body paragraph.\r\n`,
+    );
     expect(problems).toEqual([]);
     expect(bad).toMatchObject({ title: 'Bad file article', topics: ['Cloud'], body: [{ kind: 'paragraph', text: 'Body paragraph.' }] });
   });
@@ -249,7 +282,10 @@ related:
   });
 
   it('the same story twice: the second copy is skipped with a warning naming the first', async () => {
-    const { build, problems } = await buildWith('dupe.md', GOOD.replace('A good article', 'A good article, again').replace('https://example.com/good', 'https://EXAMPLE.com/good/?utm_source=x'));
+    const { build, problems } = await buildWith(
+      'dupe.md',
+      GOOD.replace('A good article', 'A good article, again').replace('https://example.com/good', 'https://EXAMPLE.com/good/?utm_source=x'),
+    );
     expect(build.articles).toHaveLength(1);
     expect(problems).toEqual([expect.objectContaining({ code: 'duplicate-article', file: 'nested/dupe.md', message: expect.stringContaining('good.md') })]);
   });

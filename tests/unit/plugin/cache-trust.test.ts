@@ -114,7 +114,12 @@ describe('the output folder', () => {
     await truncate(path.join(out, 'data/index.json'), 0);
     const someArticle = [...clean.keys()].find((f) => f.includes('/article/'))!;
     await writeFile(path.join(out, someArticle), '{"title":"PWND"}');
-    await unlink(path.join(out, [...clean.keys()].find((f) => f.includes('/feed/'))!));
+    await unlink(
+      path.join(
+        out,
+        [...clean.keys()].find((f) => f.includes('/feed/'))!,
+      ),
+    );
     const again = await buildNewsData({ dir: SEEDS, cacheDir });
     await writeDataFiles(again, out);
     expect(again.cacheWarnings).toEqual([]);

@@ -60,7 +60,9 @@ describe('the content folder index: a full build reads only files whose stat cha
   it('forgets a deleted file and reads a new one', async () => {
     const { dir, cacheDir } = await corpus();
     const first = await build(dir, cacheDir);
-    const gone = [...first.data.values()].find((json) => json.includes('"title":"Microsoft won’t sell facial recognition technology to police"') && json.includes('"body"'));
+    const gone = [...first.data.values()].find(
+      (json) => json.includes('"title":"Microsoft won’t sell facial recognition technology to police"') && json.includes('"body"'),
+    );
     expect(gone).toBeDefined();
     await rm(path.join(dir, FILE));
     const text = await readFile(path.join(SEEDS, FILE), 'utf8');

@@ -62,7 +62,7 @@ describe('the real corpus (../shared/corpus)', () => {
   });
 });
 
-describe('the dev server\'s on-demand data files', () => {
+describe("the dev server's on-demand data files", () => {
   // Written list pages are assembled from each card's bytes (feedPageBytes); served ones are
   // JSON.stringify of the page: this compares the two on every page.
   it('are the same bytes as the written ones, and unknown paths have none', async () => {
@@ -78,10 +78,11 @@ describe('the dev server\'s on-demand data files', () => {
 
 describe('npm run check', () => {
   const run = promisify(execFile);
-  const check = (...args: string[]) => run('npx', ['tsx', 'src/plugin/cli/check.ts', ...args], { cwd: ROOT }).then(
-    (r) => ({ code: 0, out: r.stdout }),
-    (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
-  );
+  const check = (...args: string[]) =>
+    run('npx', ['tsx', 'src/plugin/cli/check.ts', ...args], { cwd: ROOT }).then(
+      (r) => ({ code: 0, out: r.stdout }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+    );
 
   it('passes the seeds and reports a summary', async () => {
     const { code, out } = await check('seeds');

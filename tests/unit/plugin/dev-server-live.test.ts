@@ -38,7 +38,8 @@ afterAll(async () => {
   rmSync(dirname(dir), { recursive: true, force: true });
 });
 
-const titles = async () => ((await (await fetch(new URL('data/index.json', url))).json()) as { firstPage: { items: { title: string }[] } }).firstPage.items.map((i) => i.title);
+const titles = async () =>
+  ((await (await fetch(new URL('data/index.json', url))).json()) as { firstPage: { items: { title: string }[] } }).firstPage.items.map((i) => i.title);
 
 describe('dev server with broken input', () => {
   it('answers a malformed percent-encoding with 400 and keeps serving', async () => {

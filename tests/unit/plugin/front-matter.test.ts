@@ -190,11 +190,20 @@ describe('front matter that cannot be read', () => {
 
   it('broken YAML gives the file line and column of the error', () => {
     expect(problemOf('---\ntitle: a\nb: @x\nc: 2\n---\n')).toMatchObject({ code: 'yaml-syntax', line: 3, column: 4 });
-    expect(problemOf('---\ntitle: a\n  b: 1\n---\n')).toMatchObject({ code: 'yaml-syntax', line: 3, column: 4, message: 'bad indentation of a mapping entry; the file was skipped' });
+    expect(problemOf('---\ntitle: a\n  b: 1\n---\n')).toMatchObject({
+      code: 'yaml-syntax',
+      line: 3,
+      column: 4,
+      message: 'bad indentation of a mapping entry; the file was skipped',
+    });
   });
 
   it('an error at the end of the stream is shown on the closing line, not past it', () => {
-    expect(problemOf('---\ntitle: "a\n---\n')).toMatchObject({ code: 'yaml-syntax', line: 3, message: expect.stringMatching(/^unexpected end of the stream within a double quoted scalar/) });
+    expect(problemOf('---\ntitle: "a\n---\n')).toMatchObject({
+      code: 'yaml-syntax',
+      line: 3,
+      message: expect.stringMatching(/^unexpected end of the stream within a double quoted scalar/),
+    });
   });
 
   it('nesting that overflows the stack is reported on the line where it does, without a crash', () => {

@@ -26,7 +26,13 @@ describe('size is checked before reading', () => {
     const before = process.memoryUsage().rss;
     const read = readContentFile(dir, 'huge.md');
     expect(read).toEqual({
-      problem: { code: 'file-too-large', severity: 'error', file: 'huge.md', message: '1610612736 bytes; the file was skipped', expected: 'at most 16777216 bytes' },
+      problem: {
+        code: 'file-too-large',
+        severity: 'error',
+        file: 'huge.md',
+        message: '1610612736 bytes; the file was skipped',
+        expected: 'at most 16777216 bytes',
+      },
     });
     // Reading it would have cost 1.5 GB.
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 ** 2);
@@ -178,7 +184,9 @@ describe('a hostile file through the whole build', () => {
     const unsafe = build.diagnostics.filter((d) => d.code === 'unsafe-url').map((d) => d.field);
     expect(unsafe).toEqual(['webUrl', 'ampWebUrl', 'images[0].url', 'provider.images[0].url', 'related[0].webUrl']);
     expect(build.diagnostics.find((d) => d.field === 'webUrl')!.message).toBe('carries a user name or password before "@example.com"; the URL was dropped');
-    expect(build.diagnostics.find((d) => d.code === 'featured-content-dropped')?.message).toBe('the embedded player is not on the allowlist (YouTube); raw HTML is never emitted');
+    expect(build.diagnostics.find((d) => d.code === 'featured-content-dropped')?.message).toBe(
+      'the embedded player is not on the allowlist (YouTube); raw HTML is never emitted',
+    );
   });
 
   it('the app and the embed reader refuse credentials too', () => {

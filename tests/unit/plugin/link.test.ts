@@ -18,7 +18,14 @@ describe('linkCorpus (hand-written records)', () => {
     const linked = linkCorpus([article('a.md', head('story-a', 'Story A'), ['id:a']), article('b.md', head('story-b', 'Story B'), ['id:b', 'id:a'])]);
     expect(linked.articles.map((a) => a.file)).toEqual(['a.md']);
     expect(linked.diagnostics).toEqual([
-      { code: 'duplicate-article', severity: 'warning', file: 'b.md', field: 'webUrl', message: 'the same story as a.md; this copy was skipped', hint: 'remove one of the two files' },
+      {
+        code: 'duplicate-article',
+        severity: 'warning',
+        file: 'b.md',
+        field: 'webUrl',
+        message: 'the same story as a.md; this copy was skipped',
+        hint: 'remove one of the two files',
+      },
     ]);
   });
 
@@ -86,7 +93,10 @@ describe('linkedDetail', () => {
       ],
       citedBy: [],
     };
-    const detail = linkedDetail({ slug: 'same-2', relatedSlugs: [[1, 'other']], citedBy: [{ slug: 'citer', title: 'Citer' }], body: [paragraph('Body.')] }, stored);
+    const detail = linkedDetail(
+      { slug: 'same-2', relatedSlugs: [[1, 'other']], citedBy: [{ slug: 'citer', title: 'Citer' }], body: [paragraph('Body.')] },
+      stored,
+    );
     expect(JSON.stringify(detail)).toBe(
       '{"slug":"same-2","title":"Two","type":"article","heat":10,"published":true,"topics":[],"relatedCount":2,"citedByCount":1,' +
         '"images":[],"body":[{"kind":"paragraph","text":"Body."}],' +

@@ -44,7 +44,10 @@ describe('normalizeArticle, field by field', () => {
   });
 
   it('title: missing or not text skips the article', () => {
-    expect(run({ webUrl: 'https://example.com/' })).toMatchObject({ article: undefined, problems: ['missing-title title: the front matter has no title; the file was skipped'] });
+    expect(run({ webUrl: 'https://example.com/' })).toMatchObject({
+      article: undefined,
+      problems: ['missing-title title: the front matter has no title; the file was skipped'],
+    });
     expect(run({ title: ['a'] }).problems).toEqual(['missing-title title: title is a list; the file was skipped']);
     expect(run({ title: '   ' }).article).toBeUndefined();
   });
@@ -81,24 +84,38 @@ describe('normalizeArticle, field by field', () => {
       'unsafe-url ampWebUrl: carries a user name or password before "@evil.example"; the URL was dropped',
     ]);
     const all = run({ ...base, originalUrl: 'https://orig.example/o', ampWebUrl: 'https://amp.example/a', cdnAmpWebUrl: 'https://cdn.example/c' }).detail!;
-    expect([all.url, all.originalUrl, all.ampUrl, all.cdnAmpUrl]).toEqual(['https://example.com/t', 'https://orig.example/o', 'https://amp.example/a', 'https://cdn.example/c']);
+    expect([all.url, all.originalUrl, all.ampUrl, all.cdnAmpUrl]).toEqual([
+      'https://example.com/t',
+      'https://orig.example/o',
+      'https://amp.example/a',
+      'https://cdn.example/c',
+    ]);
     expect(run({ ...base, webUrl: 42 }).problems).toEqual(['invalid-type webUrl: is number 42; the field was dropped']);
   });
 
   it('type, quality, heat and published', () => {
     expect(run({ ...base, type: 'video' }).detail?.type).toBe('video');
-    expect(run({ ...base, type: 'podcast' })).toMatchObject({ detail: { type: 'article' }, problems: ['invalid-value type: string "podcast" is not a known type; read as "article"'] });
+    expect(run({ ...base, type: 'podcast' })).toMatchObject({
+      detail: { type: 'article' },
+      problems: ['invalid-value type: string "podcast" is not a known type; read as "article"'],
+    });
     expect(run({ ...base, quality: '87.5', heat: 12 }).detail).toMatchObject({ quality: 87.5, heat: 12 });
     expect(run({ ...base, heat: -5 }).detail?.heat).toBe(-1);
     const high = run({ ...base, quality: 'high' });
     expect(high.detail?.quality).toBeUndefined();
     expect(high.problems).toEqual(['invalid-type quality: is string "high"; the field was dropped']);
     expect(run({ ...base, published: false }).detail?.published).toBe(false);
-    expect(run({ ...base, published: 'no' })).toMatchObject({ detail: { published: true }, problems: ['invalid-type published: is string "no"; read as true'] });
+    expect(run({ ...base, published: 'no' })).toMatchObject({
+      detail: { published: true },
+      problems: ['invalid-type published: is string "no"; read as true'],
+    });
   });
 
   it('provider: name, lower-case domain, first image as logo', () => {
-    const { detail } = run({ ...base, provider: { name: ' The  Verge ', domain: 'TheVerge.com', images: [{ url: 'https://logo.example/l.png', width: 10, height: 20.4 }] } });
+    const { detail } = run({
+      ...base,
+      provider: { name: ' The  Verge ', domain: 'TheVerge.com', images: [{ url: 'https://logo.example/l.png', width: 10, height: 20.4 }] },
+    });
     expect(detail?.provider).toEqual({ name: 'The Verge', domain: 'theverge.com', logo: { url: 'https://logo.example/l.png', width: 10, height: 20 } });
     expect(run({ ...base, provider: { domain: 'x.example' } }).detail?.provider).toEqual({ name: 'x.example', domain: 'x.example' });
     expect(run({ ...base, provider: 'Verge' }).problems).toEqual(['invalid-type provider: is string "Verge"; the field was dropped']);
@@ -114,9 +131,17 @@ describe('normalizeArticle, field by field', () => {
   it('images: size kept only when both are positive; bad URLs drop the image; first is the card image', () => {
     const { detail, problems } = run({
       ...base,
-      images: [{ url: 'https://i.example/1.jpg', width: 0, height: 10, title: ' Cap\ud800 ' }, { url: 'ftp://i.example/2.jpg' }, 'https://i.example/3.jpg', { url: 'https://i.example/4.jpg', width: 4, height: 3 }],
+      images: [
+        { url: 'https://i.example/1.jpg', width: 0, height: 10, title: ' Cap\ud800 ' },
+        { url: 'ftp://i.example/2.jpg' },
+        'https://i.example/3.jpg',
+        { url: 'https://i.example/4.jpg', width: 4, height: 3 },
+      ],
     });
-    expect(detail?.images).toEqual([{ url: 'https://i.example/1.jpg', title: 'Cap\ufffd' }, { url: 'https://i.example/4.jpg', width: 4, height: 3 }]);
+    expect(detail?.images).toEqual([
+      { url: 'https://i.example/1.jpg', title: 'Cap\ufffd' },
+      { url: 'https://i.example/4.jpg', width: 4, height: 3 },
+    ]);
     expect(detail?.image).toEqual({ url: 'https://i.example/1.jpg', title: 'Cap\ufffd' });
     expect(problems).toEqual([
       'unsafe-url images[1].url: uses the "ftp:" scheme; the URL was dropped',
@@ -141,7 +166,13 @@ describe('normalizeArticle, field by field', () => {
     });
     expect(detail?.related.map((r) => r.title)).toEqual(['Best', 'Dated', 'Zulu', 'beta', 'Älpha']);
     expect(detail?.related[0]).toEqual({ title: 'Best', url: 'https://r.example/q', type: 'article', provider: { name: 'Q' }, quality: 90 });
-    expect(detail?.related[1]).toEqual({ title: 'Dated', url: 'https://r.example/d', type: 'article', provider: { name: 'r.example', domain: 'r.example' }, publishedAt: '2021-01-01T00:00:00.000Z' });
+    expect(detail?.related[1]).toEqual({
+      title: 'Dated',
+      url: 'https://r.example/d',
+      type: 'article',
+      provider: { name: 'r.example', domain: 'r.example' },
+      publishedAt: '2021-01-01T00:00:00.000Z',
+    });
     expect(detail?.relatedCount).toBe(5);
     expect(article?.relatedKeys).toHaveLength(5);
     expect(problems).toEqual([
@@ -153,7 +184,10 @@ describe('normalizeArticle, field by field', () => {
   });
 
   it('featuredContent: an allowlisted iframe becomes an embed; other HTML is dropped and never emitted', () => {
-    expect(run({ ...base, featuredContent: '<iframe width="5" src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>' }).detail?.embed).toEqual({ provider: 'youtube', id: 'dQw4w9WgXcQ' });
+    expect(run({ ...base, featuredContent: '<iframe width="5" src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>' }).detail?.embed).toEqual({
+      provider: 'youtube',
+      id: 'dQw4w9WgXcQ',
+    });
     const script = run({ ...base, featuredContent: '<script>alert(1)</script>' });
     expect(script.detail?.embed).toBeUndefined();
     expect(script.problems).toEqual(['featured-content-dropped featuredContent: contains a <script> element; raw HTML is never emitted']);

@@ -25,25 +25,24 @@ describe('progress reporter', () => {
     clock.at(2500);
     progress.update(5000, 10000);
     progress.finish();
-    expect(written).toEqual([
-      '\rnews: parsed 2,000/10,000 files (20%, 1,000/s)\x1b[K',
-      '\rnews: parsed 5,000/10,000 files (50%, 2,000/s)\x1b[K',
-      '\r\x1b[K',
-    ]);
+    expect(written).toEqual(['\rnews: parsed 2,000/10,000 files (20%, 1,000/s)\x1b[K', '\rnews: parsed 5,000/10,000 files (50%, 2,000/s)\x1b[K', '\r\x1b[K']);
   });
 
   it('elsewhere prints a plain line every five seconds and nothing at the end', () => {
     const { clock, stream, written } = fakes(false);
     const progress = createProgress('prerender: rendered', 'article pages', { stream, now: clock.now });
-    for (const [ms, done] of [[2000, 400], [4000, 800], [6999, 1000], [7000, 1400], [8000, 1600]] as const) {
+    for (const [ms, done] of [
+      [2000, 400],
+      [4000, 800],
+      [6999, 1000],
+      [7000, 1400],
+      [8000, 1600],
+    ] as const) {
       clock.at(ms);
       progress.update(done, 1600);
     }
     progress.finish();
-    expect(written).toEqual([
-      'prerender: rendered 400/1,600 article pages (25%, 200/s)\n',
-      'prerender: rendered 1,400/1,600 article pages (87%, 200/s)\n',
-    ]);
+    expect(written).toEqual(['prerender: rendered 400/1,600 article pages (25%, 200/s)\n', 'prerender: rendered 1,400/1,600 article pages (87%, 200/s)\n']);
   });
 
   it('says nothing for short work or when quiet', () => {

@@ -36,7 +36,8 @@ describe('seeds', () => {
     expect(a).toMatchObject({
       slug: 'the-microsoft-police-state-mass-surveillance-facial-81eba3',
       title: 'The Microsoft Police State: Mass Surveillance, Facial Recognition, and the Azure Cloud',
-      excerpt: 'Microsoft helps police surveil and patrol communities through its own offerings and a network of partnerships — while its PR efforts obscure this.',
+      excerpt:
+        'Microsoft helps police surveil and patrol communities through its own offerings and a network of partnerships — while its PR efforts obscure this.',
       publishedAt: '2020-07-14T19:45:00.000Z',
       url: 'https://theintercept.com/2020/07/14/microsoft-police-state-mass-surveillance-facial-recognition/',
       category: 'news',
@@ -63,7 +64,8 @@ describe('seeds', () => {
       title: 'Microsoft won’t sell facial recognition technology to police',
       publishedAt: '2020-06-11T18:51:00.000Z',
       ampUrl: 'https://www.digitaltrends.com/news/microsoft-wont-sell-facial-recognition-technology-to-police/?amp',
-      cdnAmpUrl: 'https://www-digitaltrends-com.cdn.ampproject.org/c/s/www.digitaltrends.com/news/microsoft-wont-sell-facial-recognition-technology-to-police/?amp',
+      cdnAmpUrl:
+        'https://www-digitaltrends-com.cdn.ampproject.org/c/s/www.digitaltrends.com/news/microsoft-wont-sell-facial-recognition-technology-to-police/?amp',
       quality: 69,
       heat: -1,
       published: false,
@@ -93,7 +95,17 @@ describe('seeds', () => {
       'When it comes to the private sphere, Hussain told Digital Trends that she fears corporations will develop this technology without considering the ethical implications.',
     );
     expect(body).toContain('Saira Hussain said');
-    for (const debris of ['Skip to main content', 'Recommended Videos', 'Please enable Javascript', 'Read more', 'Windows 11', 'bears', 'Getty Images', 'Allison Matyus', 'Facial Recognition Composite']) {
+    for (const debris of [
+      'Skip to main content',
+      'Recommended Videos',
+      'Please enable Javascript',
+      'Read more',
+      'Windows 11',
+      'bears',
+      'Getty Images',
+      'Allison Matyus',
+      'Facial Recognition Composite',
+    ]) {
       expect(body).not.toContain(debris);
     }
     expect(body).not.toContain(a.title);

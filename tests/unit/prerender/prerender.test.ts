@@ -48,7 +48,12 @@ async function buildAndServe(corpus: string): Promise<{ url: string; server: Pre
 }
 
 const decodeAttr = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 function headOf(html: string): string {
   const end = html.indexOf('</head>');
@@ -263,7 +268,12 @@ describe('prerendered seeds', () => {
     expect(childrenNamed(feed, 'id')[0]!.text).toBe(`${SITE}/feed.xml`);
     expect(childrenNamed(feed, 'updated')[0]!.text).toBe('2020-07-14T19:45:00.000Z');
     expect(entries(feed).map((e) => e.href)).toEqual([`${SITE}/article/${S000}`, `${SITE}/article/${S004}`]);
-    expect(entries(feed)[0]).toEqual({ title: EXPECTED[0]!.headline, id: `${SITE}/article/${S000}`, href: `${SITE}/article/${S000}`, updated: '2020-07-14T19:45:00.000Z' });
+    expect(entries(feed)[0]).toEqual({
+      title: EXPECTED[0]!.headline,
+      id: `${SITE}/article/${S000}`,
+      href: `${SITE}/article/${S000}`,
+      updated: '2020-07-14T19:45:00.000Z',
+    });
     expect(res.text).not.toContain(S001);
     expect(res.text).not.toContain(S002);
   });

@@ -45,7 +45,9 @@ it('writes a page for every article, with its headline, and hydrating at its own
   const slugs = readdirSync(path.join(outDir, 'data', 'article')).map((f) => f.replace(/\.json$/, ''));
   expect(slugs.length).toBeGreaterThanOrEqual(400);
   // Every article page, and the feed, topic and 404 pages.
-  expect(info.find((l) => l.startsWith('prerender: '))).toMatch(new RegExp(`^prerender: rendered ${slugs.length + 2 + readdirSync(path.join(outDir, 'topic')).length} pages, reused 0 unchanged`));
+  expect(info.find((l) => l.startsWith('prerender: '))).toMatch(
+    new RegExp(`^prerender: rendered ${slugs.length + 2 + readdirSync(path.join(outDir, 'topic')).length} pages, reused 0 unchanged`),
+  );
   for (const slug of slugs) {
     const article = JSON.parse(readFileSync(path.join(outDir, 'data', 'article', `${slug}.json`), 'utf8')) as ArticleDetail;
     const html = readFileSync(path.join(outDir, 'article', slug, 'index.html'), 'utf8');
