@@ -11,11 +11,10 @@
  * Every output file has a key of its inputs in the output manifest; steps 2 and 3 skip a file
  * whose key is unchanged and whose bytes on disk were not touched since (see FileIndex).
  */
-import { readdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig, ViteBuilder } from 'vite';
 import type { PrerenderApi } from '../prerender/index.ts';
+import { startBundles } from './app-bundles.ts';
 import type { NewsBuild } from './build-result.ts';
 import { codeKey } from './code-key.ts';
 import { countBySeverity } from './diagnostics.ts';
@@ -37,14 +36,8 @@ export interface BuildAppInput {
   /** Stops the parse workers. */
   closeContent(): Promise<void>;
   prerender: PrerenderApi | undefined;
-}
-
-type BuildOutput = Awaited<ReturnType<ViteBuilder['build']>>;
-
-/** The files a Vite build wrote, relative to its output folder. */
-function bundleFiles(output: BuildOutput): string[] {
-  const outputs = Array.isArray(output) ? output : 'output' in output ? [output] : [];
-  return outputs.flatMap((o) => o.output.map((chunk) => chunk.fileName));
+  /** Keep the bundles and reuse them while nothing they were made from changes (see bundle-cache.ts). */
+  reuseBundles?: boolean;
 }
 
 const seconds = (ms: number) => `${Math.round(ms)} ms`;
@@ -62,8 +55,17 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
 
   // 1. The content, the app and the server entry, side by side.
   const content = input.content();
-  const app = builder.build(client);
-  const server = prerender?.bundleServer(config);
+  const bundles = startBundles({
+    builder,
+    config,
+    prerender,
+    outDir,
+    manifest,
+    cacheDir: input.reuseBundles ? input.cacheDir : undefined,
+    warn: (line) => logger.warn(line),
+  });
+  const app = bundles.client;
+  const server = bundles.server;
   const settled = Promise.allSettled([content, app, server]);
   try {
     const build = await content.catch(async (error: unknown) => {
@@ -79,6 +81,7 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
 
     // 2. The data files, while the bundles finish.
     const keys = articleKeys(build, code);
+    timing.mark('article keys');
     const dataStarted = performance.now();
     let dataMs = 0;
     const data = writeDataFiles(build, outDir, { manifest, codeKey: code, articleKeys: keys }).finally(() => (dataMs = performance.now() - dataStarted));
@@ -88,7 +91,8 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
       throw error;
     });
     timing.mark('bundles');
-    const template = prerender?.template();
+    if (appOutput.reused) logger.info(`news: app bundles unchanged since the last build: reused (${appOutput.files.length} files)`);
+    const template = appOutput.template;
     const pageInput =
       prerender && bundle && template
         ? {
@@ -137,10 +141,9 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
 
     timing.mark('pages');
     // 4. Only this build's files stay.
-    const fromVite = new Set(bundleFiles(appOutput));
-    const publicDir = client.config.build.copyPublicDir && config.publicDir ? config.publicDir : undefined;
-    const copied = publicDir ? filesIn(publicDir) : new Set<string>();
-    const keep = (file: string) => manifest.produced(file) || fromVite.has(file) || copied.has(file);
+    await bundles.keep();
+    const fromVite = new Set(appOutput.files);
+    const keep = (file: string) => manifest.produced(file) || fromVite.has(file);
     const removed = input.emptyOutDir
       ? await removeFilesNotKept(outDir, '', keep)
       : await removeFiles(
@@ -153,18 +156,7 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
     timing.report();
     logger.info(`news: built in ${seconds(performance.now() - started)}`);
   } finally {
-    const bundle = await server?.catch(() => undefined);
-    if (bundle) await rm(bundle.dir, { recursive: true, force: true });
-  }
-}
-
-/** The files under `dir`, relative to it and `/`-separated (Vite copies the public folder so). */
-function filesIn(dir: string): Set<string> {
-  try {
-    const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-    return new Set(entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')));
-  } catch {
-    return new Set();
+    await bundles.dispose();
   }
 }
 

@@ -96,7 +96,7 @@ export class FileIndex {
    * The index of `dir` kept in `cacheDir` (one per folder and kind). A missing one is empty; an
    * unreadable or altered one is empty too, and `warn` says so (every file is then written or read).
    */
-  static load(cacheDir: string, dir: string, warn: (line: string) => void, kind: 'output' | 'content' = 'output'): FileIndex {
+  static load(cacheDir: string, dir: string, warn: (line: string) => void, kind: 'output' | 'content' | 'bundle-inputs' = 'output'): FileIndex {
     const resolved = path.resolve(dir);
     const file = path.join(cacheDir, `${kind}-${sha1(resolved).slice(0, 16)}.json`);
     let text: string;

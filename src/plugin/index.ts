@@ -93,6 +93,7 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
         // As Vite decides: when not set, only an output folder inside the project is emptied.
         emptyOutDir: emptyOutDir ?? !path.relative(root, outDir).startsWith('..'),
         prerender,
+        reuseBundles: true,
         content: async () => {
           parseProgress = createProgress('news: parsed', 'files', { quiet: !infoShown });
           try {

@@ -14,7 +14,7 @@
  */
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { buildServerBundle, type ServerBundle } from './server-bundle.ts';
+import { buildServerBundle, serverBundleAt, type ServerBundle } from './server-bundle.ts';
 import { planPages, renderPages, type PagePlan, type SitePagesInput, type SitePagesResult } from './site-pages.ts';
 import { staticHostMiddleware } from './preview.ts';
 
@@ -26,6 +26,8 @@ export interface PrerenderOptions {
 /** What the news plugin's build sequence calls (found as this plugin's `api`). */
 export interface PrerenderApi {
   bundleServer: typeof buildServerBundle;
+  /** A server bundle kept from an earlier build. */
+  serverBundleAt: typeof serverBundleAt;
   /** The client build's index.html, once that build has generated it. */
   template(): string | undefined;
   planPages(input: Omit<SitePagesInput, 'workers'>): PagePlan;
@@ -42,6 +44,7 @@ export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
   });
   const api: PrerenderApi = {
     bundleServer: buildServerBundle,
+    serverBundleAt,
     template: () => template,
     planPages: (input) => planPages(withWorkers(input)),
     renderPages: (input, plan) => renderPages(withWorkers(input), plan),

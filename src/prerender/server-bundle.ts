@@ -14,6 +14,13 @@ export interface ServerBundle {
   worker: string;
   /** A key of every file of the bundle: pages rendered by another bundle are rendered again. */
   hash: string;
+  /** The modules bundled (absolute paths; virtual ones as the bundler names them). */
+  modules: string[];
+}
+
+/** The server bundle in `dir` (kept from an earlier build), whose files have key `hash`. */
+export function serverBundleAt(dir: string, hash: string): ServerBundle {
+  return { dir, entry: path.join(dir, 'server-entry.mjs'), worker: path.join(dir, 'prerender-worker.mjs'), hash, modules: [] };
 }
 
 let buildCounter = 0;
@@ -60,7 +67,7 @@ export async function buildServerBundle(config: ResolvedConfig): Promise<ServerB
   const dir = path.join(config.root, 'node_modules', '.cache', 'smartable-news', `prerender-${process.pid}-${++buildCounter}`);
   // Builds killed part-way never removed theirs.
   await removeOrphanedPrerenderFolders(path.dirname(dir));
-  await viteBuild({
+  const output = await viteBuild({
     configFile: false,
     root: config.root,
     base: config.base,
@@ -98,5 +105,7 @@ export async function buildServerBundle(config: ResolvedConfig): Promise<ServerB
   const files = await filesUnder(dir);
   const parts = await Promise.all(files.map(async (file) => [path.relative(dir, file), await readFile(file)] as const));
   const hash = outputKey(...parts.flat());
-  return { dir, entry: path.join(dir, 'server-entry.mjs'), worker: path.join(dir, 'prerender-worker.mjs'), hash };
+  const outputs = Array.isArray(output) ? output : 'output' in output ? [output] : [];
+  const modules = [...new Set(outputs.flatMap((o) => o.output.flatMap((chunk) => (chunk.type === 'chunk' ? chunk.moduleIds : []))))];
+  return { ...serverBundleAt(dir, hash), modules };
 }

@@ -186,16 +186,20 @@ describe('the output folder edited by hand', () => {
     const article = files.find((f) => f.startsWith(join('data', 'article')))!;
     const page = files.find((f) => f.startsWith('article') && f.endsWith('index.html'))!;
     const asset = files.find((f) => f.startsWith('assets') && f.endsWith('.js'))!;
+    const style = files.find((f) => f.startsWith('assets') && f.endsWith('.css'))!;
     truncateSync(join(dist, 'data', 'index.json'), 0);
     writeFileSync(join(dist, article), '{"title":"PWND"}');
     writeFileSync(join(dist, page), '<title>PWND</title>');
     unlinkSync(join(dist, 'topic', 'ai', 'index.html'));
     unlinkSync(join(dist, asset));
+    // The app's bundles are reused from the cache by then: their files in dist/ are not trusted either.
+    writeFileSync(join(dist, style), 'body{display:none}');
     writeFileSync(join(dist, 'data', 'extra.json'), '{}');
     writeFileSync(join(dist, 'article', 'stray.html'), 'stray');
     const log = await viteBuild(dist);
     expect(log).toMatch(/news: data files: 2 written, 28 unchanged, 1 removed/);
     expect(log).toMatch(/prerender: rendered 2 pages, reused 8 unchanged/);
+    expect(log).toMatch(/news: app bundles unchanged since the last build: reused/);
     expectSameTree(clean, dist);
   }, 120_000);
 });
