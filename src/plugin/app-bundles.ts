@@ -16,6 +16,10 @@ export interface AppBundles {
   /** The client's files in the output folder (relative, `/`-separated), and the pages' template. */
   client: Promise<{ files: string[]; template: string | undefined; reused: boolean }>;
   server: Promise<ServerBundle | undefined> | undefined;
+  /** Whether both bundles are taken from the cache (known before either would be built). */
+  reused: Promise<boolean>;
+  /** The kept folders of the bundles this build used (after `keep`), which name them. */
+  used(): string[];
   /** Keeps the bundles this build made for the next one; call when the build succeeded. */
   keep(): Promise<void>;
   /** Removes a server bundle that was built and not kept. */
@@ -61,6 +65,9 @@ export function startBundles(input: AppBundlesInput): AppBundles {
     : undefined;
   const toKeep: (() => Promise<void>)[] = [];
   let builtServer: ServerBundle | undefined;
+  const usedDirs: { client?: string; server?: string } = {};
+  const clientLookup = cache?.lookup('client');
+  const serverLookup = prerender ? cache?.lookup('server') : undefined;
 
   const buildClient = async () => {
     const output = await builder.build(client);
@@ -77,6 +84,7 @@ export function startBundles(input: AppBundlesInput): AppBundles {
       };
       toKeep.push(async () => {
         const kept = await cache.keep('client', outDir, files, inputs, template !== undefined ? { template } : {});
+        usedDirs.client = kept.dir;
         for (const [file, hash] of kept.files) manifest.wrote(file, hash);
       });
     }
@@ -84,8 +92,9 @@ export function startBundles(input: AppBundlesInput): AppBundles {
   };
 
   const clientDone = (async () => {
-    const kept = await cache?.lookup('client');
+    const kept = await clientLookup;
     if (!kept || (prerender && kept.meta.template === undefined)) return buildClient();
+    usedDirs.client = kept.dir;
     for (const [file, hash] of kept.files) {
       if (manifest.isCurrent(file, hash)) continue;
       const target = path.join(outDir, file);
@@ -101,23 +110,34 @@ export function startBundles(input: AppBundlesInput): AppBundles {
   const server =
     prerender &&
     (async () => {
-      const kept = await cache?.lookup('server');
-      if (kept?.meta.hash) return prerender.serverBundleAt(kept.dir, kept.meta.hash);
+      const kept = await serverLookup;
+      if (kept?.meta.hash) {
+        usedDirs.server = kept.dir;
+        return prerender.serverBundleAt(kept.dir, kept.meta.hash);
+      }
       const bundle = await prerender.bundleServer(config);
       builtServer = bundle;
       if (cache) {
         const inputs: BundleInputs = { modules: bundle.modules, files: projectFiles(config), trees: [] };
         toKeep.push(async () => {
-          await cache.keep('server', bundle.dir, filesIn(bundle.dir), inputs, { hash: bundle.hash }, true);
+          usedDirs.server = (await cache.keep('server', bundle.dir, filesIn(bundle.dir), inputs, { hash: bundle.hash }, true)).dir;
           builtServer = undefined;
         });
       }
       return bundle;
     })();
 
+  const reused = (async () => {
+    const [client, server] = await Promise.all([clientLookup, serverLookup]);
+    return !!client && (prerender ? client.meta.template !== undefined && !!server?.meta.hash : true);
+  })();
+  reused.catch(() => undefined);
+
   return {
     client: clientDone,
     server,
+    reused,
+    used: () => [usedDirs.client ?? '', usedDirs.server ?? ''],
     async keep() {
       if (!cache) return;
       for (const step of toKeep.splice(0)) await step();

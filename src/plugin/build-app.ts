@@ -23,6 +23,8 @@ import { FileIndex } from './file-index.ts';
 import { PhaseTimer } from './phase-timer.ts';
 import type { ResolvedOptions } from './options.ts';
 import { removeFiles, removeFilesNotKept } from './prune-output.ts';
+import { reportLines } from './report.ts';
+import { BuildStamp, contentState } from './up-to-date.ts';
 
 export interface BuildAppInput {
   config: ResolvedConfig;
@@ -54,7 +56,6 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
   const timing = new PhaseTimer();
 
   // 1. The content, the app and the server entry, side by side.
-  const content = input.content();
   const bundles = startBundles({
     builder,
     config,
@@ -66,6 +67,31 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
   });
   const app = bundles.client;
   const server = bundles.server;
+  const stamp = input.reuseBundles ? BuildStamp.load(input.cacheDir, outDir) : undefined;
+  if (stamp?.mayBeUpToDate(code, manifest) && (await bundles.reused)) {
+    try {
+      const [now] = await Promise.all([contentState(options.dir), app, server]);
+      timing.mark('content listed, bundles restored');
+      const last = stamp.upToDate({ codeKey: code, content: now, bundles: bundles.used(), manifest });
+      timing.mark('output checked');
+      if (last) {
+        if (options.strict && last.errors > 0) throw new Error(`news: ${last.errors} content error(s) in ${options.dir} (strict mode)`);
+        for (const line of last.report) logger.info(line);
+        const removed = await removeFilesNotKept(outDir, input.emptyOutDir ? '' : 'data', (file) => manifest.produced(file));
+        logger.info(`news: nothing changed since the last build (${now.files} content files, ${last.outputFiles} output files checked)`);
+        logger.info(`news: data files: 0 written, ${last.dataFiles} unchanged, ${removed} removed`);
+        logger.info(`prerender: rendered 0 pages, reused ${last.pages} unchanged; feeds, sitemap and robots.txt: 0 written, ${last.siteFiles} unchanged`);
+        timing.mark('tidy');
+        timing.report();
+        logger.info(`news: built in ${seconds(performance.now() - started)}`);
+        return;
+      }
+    } catch (error) {
+      await bundles.dispose();
+      throw error;
+    }
+  }
+  const content = input.content();
   const settled = Promise.allSettled([content, app, server]);
   try {
     const build = await content.catch(async (error: unknown) => {
@@ -127,9 +153,11 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
     await input.closeContent();
 
     // 3. The pages.
+    let counts = { pages: 0, siteFiles: 0 };
     if (pageInput && plan) {
       const pagesStarted = performance.now();
       const pages = await prerender!.renderPages(pageInput, plan);
+      counts = { pages: pages.rendered + pages.reused, siteFiles: pages.files.written + pages.files.unchanged };
       logger.info(
         `prerender: rendered ${pages.rendered} pages, reused ${pages.reused} unchanged; ` +
           `feeds, sitemap and robots.txt: ${pages.files.written} written, ${pages.files.unchanged} unchanged ` +
@@ -152,6 +180,10 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
         );
     if (removed > 0) logger.info(`news: removed ${removed} files of earlier builds from ${path.relative(config.root, outDir) || '.'}`);
     await manifest.save();
+    if (stamp && build.contentState?.trusted) {
+      const report = { codeKey: code, content: build.contentState.digest, bundles: bundles.used(), report: reportLines(build), errors };
+      await stamp.save({ ...report, dataFiles: written.written + written.unchanged, ...counts }, outDir, manifest);
+    }
     timing.mark('tidy');
     timing.report();
     logger.info(`news: built in ${seconds(performance.now() - started)}`);

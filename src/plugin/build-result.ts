@@ -1,3 +1,4 @@
+import type { ContentState } from './up-to-date.ts';
 import type { ArticleCard, ArticleDetail } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { NewsIndex, Scope, SortKey } from '../contract/feed.ts';
@@ -22,6 +23,8 @@ export class NewsBuild {
   readonly bySlug: Map<string, LinkedArticle>;
   /** Content files read this build (the others' stat showed them unchanged since the last one). */
   filesRead = 0;
+  /** The content folder's stat digest, taken before any file was read (full builds with a cache). */
+  contentState?: ContentState;
 
   constructor(
     readonly files: number,

@@ -83,6 +83,8 @@ export class FileIndex {
     readonly outDir: string,
     private readonly file: string | undefined,
     previous: Map<string, FileEntry>,
+    /** When the index was saved (ns since the epoch), which tells one saved index from another. */
+    public savedAtNs: string | undefined = undefined,
   ) {
     this.previous = previous;
   }
@@ -124,7 +126,7 @@ export class FileIndex {
       const entry = { key, size: BigInt(size), mtimeNs: BigInt(mtimeNs), ctimeNs: BigInt(ctimeNs), ino: BigInt(ino) };
       if (entry.mtimeNs < racyFrom && entry.ctimeNs < racyFrom) previous.set(name, entry);
     }
-    return new FileIndex(resolved, file, previous);
+    return new FileIndex(resolved, file, previous, saved.savedAtNs);
   }
 
   /**
@@ -169,6 +171,22 @@ export class FileIndex {
     return this.next.has(file);
   }
 
+  /**
+   * Whether the last build's `count` files are all still as it left them; if so each counts as
+   * produced by this build. (Fewer than `count` are known when some were racily clean.)
+   */
+  keepAllIfUnchanged(count: number): boolean {
+    if (this.previous.size !== count) return false;
+    for (const [file, entry] of this.previous) if (!sameFile(entry, statOf(path.join(this.outDir, file)))) return false;
+    for (const [file, entry] of this.previous) this.next.set(file, entry);
+    return true;
+  }
+
+  /** How many files this build produced (so far). */
+  get size(): number {
+    return this.next.size;
+  }
+
   /** Files the last build produced that this one has not (so far). */
   stale(): string[] {
     return [...this.previous.keys()].filter((file) => !this.next.has(file));
@@ -185,10 +203,12 @@ export class FileIndex {
     const wait = latest + TICK_NS - nowNs();
     if (wait > 0n) await sleep(Number(wait / 1_000_000n) + 1);
     const entries: SavedEntry[] = [...this.next].map(([file, e]) => [file, e.key, String(e.size), String(e.mtimeNs), String(e.ctimeNs), String(e.ino)]);
-    const body = JSON.stringify({ version: VERSION, outDir: this.outDir, savedAtNs: String(nowNs()), entries } satisfies SavedManifest);
+    const savedAtNs = String(nowNs());
+    const body = JSON.stringify({ version: VERSION, outDir: this.outDir, savedAtNs, entries } satisfies SavedManifest);
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
     writeFileSync(temp, `${sha1(body)}\n${body}`);
     renameSync(temp, this.file);
+    this.savedAtNs = savedAtNs;
   }
 }

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { NewsBuild } from './build-result.ts';
@@ -12,6 +11,7 @@ import { scanFiles, type ScanInput, type ScanOutput } from './pool-tasks.ts';
 import type { SourceRecord } from './record.ts';
 import { PhaseTimer } from './phase-timer.ts';
 import { FileIndex } from './file-index.ts';
+import { ContentDigest, statForDigest } from './up-to-date.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 export interface PipelineOptions {
@@ -78,6 +78,7 @@ export class NewsPipeline {
     const { dir } = this.options;
     const timing = new PhaseTimer();
     const changedSet = changed ? new Set(changed.map((f) => path.relative(dir, path.resolve(dir, f)).split(path.sep).join('/'))) : undefined;
+    const digest = changed ? undefined : new ContentDigest();
     const { files, diagnostics: folderDiagnostics } = await scanContentFolder(dir);
     this.folderDiagnostics = folderDiagnostics;
     const previous = this.records;
@@ -102,7 +103,9 @@ export class NewsPipeline {
     if (!changed && this.options.cacheDir) {
       this.contentIndex = FileIndex.load(this.options.cacheDir, dir, (line) => cacheWarnings.push(line), 'content');
       for (const file of toScan) {
-        const key = this.contentIndex.keyIfUnchanged(file, statSync(path.join(dir, file), { bigint: true, throwIfNoEntry: false }));
+        const stat = statForDigest(dir, file);
+        digest?.add(file, stat);
+        const key = this.contentIndex.keyIfUnchanged(file, stat);
         if (key !== undefined && byKey.has(key)) unchanged.set(file, key);
       }
       toScan = toScan.filter((file) => !unchanged.has(file));
@@ -154,6 +157,10 @@ export class NewsPipeline {
     const records = [...next.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
     const result = this.assemble(files.length, records, cacheWarnings);
     result.filesRead = toScan.length;
+    if (digest && this.options.cacheDir) {
+      digest.addListing(folderDiagnostics);
+      result.contentState = digest.result();
+    }
     timing.mark('link+lists');
     timing.report();
     // Saved while the caller starts on the output, not before: the worker pool would wait for

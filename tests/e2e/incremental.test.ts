@@ -182,6 +182,11 @@ describe('the output folder edited by hand', () => {
     cpSync(clean, dist, { recursive: true });
     // The copy has no index yet: build once so the next build has something to trust.
     await viteBuild(dist);
+    // Nothing changed since: the build only checks (content stats, output stats, bundles).
+    const again = await viteBuild(dist);
+    expect(again).toMatch(/news: nothing changed since the last build \(5 content files, \d+ output files checked\)/);
+    expect(again).toMatch(/prerender: rendered 0 pages, reused 10 unchanged/);
+    expectSameTree(clean, dist);
     const files = [...tree(dist).keys()];
     const article = files.find((f) => f.startsWith(join('data', 'article')))!;
     const page = files.find((f) => f.startsWith('article') && f.endsWith('index.html'))!;
@@ -197,6 +202,7 @@ describe('the output folder edited by hand', () => {
     writeFileSync(join(dist, 'data', 'extra.json'), '{}');
     writeFileSync(join(dist, 'article', 'stray.html'), 'stray');
     const log = await viteBuild(dist);
+    expect(log).not.toMatch(/nothing changed/);
     expect(log).toMatch(/news: data files: 2 written, 28 unchanged, 1 removed/);
     expect(log).toMatch(/prerender: rendered 2 pages, reused 8 unchanged/);
     expect(log).toMatch(/news: app bundles unchanged since the last build: reused/);

@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, type BigIntStats } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from './diagnostics.ts';
+import type { FileIndex } from './file-index.ts';
+import { scanContentFolder } from './load.ts';
+
+/**
+ * The stamp of the last complete build of a content folder into an output folder: what it was
+ * made from (the code's key, the content folder's stat digest, the bundles it used) and what it
+ * left (the output index it saved). A build that finds all of these as the stamp says has
+ * nothing to do: every output file would be made again with the same key and left alone, so it
+ * only checks, prints the last build's report and tidies, as `make` does for an up-to-date target.
+ *
+ * The content digest covers every listed file's stat (size, modification and change times,
+ * inode) and the listing's own diagnostics; a file changed within a clock tick of the check is
+ * not trusted (no stamp is written, the next build does the work), as the indexes do.
+ */
+export interface ContentState {
+  digest: string;
+  files: number;
+  /** No file changed within a clock tick of the check: the digest may stand in for the files. */
+  trusted: boolean;
+}
+
+interface Stamp {
+  version: number;
+  codeKey: string;
+  outDir: string;
+  content: string;
+  bundles: string[];
+  /** The output index this build saved: when, and how many files it holds. */
+  outputSavedAtNs: string;
+  outputFiles: number;
+  report: string[];
+  errors: number;
+  /** What the last build's summary lines counted. */
+  dataFiles: number;
+  pages: number;
+  siteFiles: number;
+}
+
+const VERSION = 1;
+const TICK_NS = 10_000_000n;
+
+/**
+ * The digest of a content folder's listing and stats, taken before any file is read (a file
+ * edited after the stat then differs from the digest, and the next build reads it).
+ */
+export class ContentDigest {
+  private readonly startedNs = BigInt(Date.now()) * 1_000_000n;
+  private readonly hash = createHash('sha1');
+  private files = 0;
+  private trusted = true;
+
+  add(file: string, stat: BigIntStats | undefined): void {
+    this.files++;
+    if (!stat) {
+      this.hash.update(`${file}\0-\n`);
+      return;
+    }
+    if (stat.mtimeNs >= this.startedNs - TICK_NS || stat.ctimeNs >= this.startedNs - TICK_NS) this.trusted = false;
+    this.hash.update(`${file}\0${stat.size}\0${stat.mtimeNs}\0${stat.ctimeNs}\0${stat.ino}\n`);
+  }
+
+  /** The listing's own problems (skipped entries): a change among them changes the digest. */
+  addListing(diagnostics: readonly Diagnostic[]): void {
+    for (const d of diagnostics) this.hash.update(`!${d.file}\0${d.code}\0${d.message}\n`);
+  }
+
+  result(): ContentState {
+    return { digest: this.hash.digest('hex'), files: this.files, trusted: this.trusted };
+  }
+}
+
+export const statForDigest = (dir: string, file: string): BigIntStats | undefined => statSync(path.join(dir, file), { bigint: true, throwIfNoEntry: false });
+
+/** The content folder as a full build finds it, without reading any file. */
+export async function contentState(dir: string): Promise<ContentState> {
+  const digest = new ContentDigest();
+  const { files, diagnostics } = await scanContentFolder(dir);
+  for (const file of files) digest.add(file, statForDigest(dir, file));
+  digest.addListing(diagnostics);
+  return digest.result();
+}
+
+export class BuildStamp {
+  private constructor(
+    private readonly file: string,
+    private readonly saved: Stamp | undefined,
+  ) {}
+
+  /** The stamp of the last build of this content into `outDir`, kept in `cacheDir`. */
+  static load(cacheDir: string, outDir: string): BuildStamp {
+    const name = createHash('sha1').update(path.resolve(outDir)).digest('hex').slice(0, 16);
+    const file = path.join(cacheDir, `stamp-${name}.json`);
+    let saved: Stamp | undefined;
+    try {
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as Stamp;
+      if (parsed.version === VERSION && parsed.outDir === path.resolve(outDir)) saved = parsed;
+    } catch {
+      saved = undefined;
+    }
+    return new BuildStamp(file, saved);
+  }
+
+  /**
+   * The last build's report when nothing changed since it: same code, same content stat digest,
+   * the same kept bundles, and every file of its output index still as it left it (the index
+   * marks them produced by this build). Undefined when anything differs.
+   */
+  upToDate(now: { codeKey: string; content: ContentState; bundles: string[]; manifest: FileIndex }): Stamp | undefined {
+    const saved = this.saved;
+    if (!saved || !now.content.trusted) return undefined;
+    if (saved.codeKey !== now.codeKey || saved.content !== now.content.digest) return undefined;
+    if (saved.bundles.join('\n') !== now.bundles.join('\n')) return undefined;
+    if (now.manifest.savedAtNs !== saved.outputSavedAtNs || !now.manifest.keepAllIfUnchanged(saved.outputFiles)) return undefined;
+    return saved;
+  }
+
+  /** Whether the cheap half of `upToDate` holds (same code, the output index it saved), before the content is listed. */
+  mayBeUpToDate(codeKey: string, manifest: FileIndex): boolean {
+    return !!this.saved && this.saved.codeKey === codeKey && this.saved.outputSavedAtNs === manifest.savedAtNs;
+  }
+
+  /** Records a complete build (after its output index was saved). */
+  async save(stamp: Omit<Stamp, 'version' | 'outDir' | 'outputSavedAtNs' | 'outputFiles'>, outDir: string, manifest: FileIndex): Promise<void> {
+    if (manifest.savedAtNs === undefined) return;
+    const body: Stamp = { version: VERSION, outDir: path.resolve(outDir), outputSavedAtNs: manifest.savedAtNs, outputFiles: manifest.size, ...stamp };
+    await mkdir(path.dirname(this.file), { recursive: true });
+    const temp = `${this.file}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify(body));
+    await rename(temp, this.file);
+  }
+}
