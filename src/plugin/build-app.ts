@@ -24,7 +24,7 @@ import { PhaseTimer } from './phase-timer.ts';
 import type { ResolvedOptions } from './options.ts';
 import { removeFiles, removeFilesNotKept } from './prune-output.ts';
 import { reportLines } from './report.ts';
-import { BuildStamp, contentState } from './up-to-date.ts';
+import { BuildStamp, contentState, type ContentListing } from './up-to-date.ts';
 
 export interface BuildAppInput {
   config: ResolvedConfig;
@@ -34,7 +34,7 @@ export interface BuildAppInput {
   /** Whether the output folder is to hold only this build's files (Vite's emptyOutDir, which this takes over). */
   emptyOutDir: boolean;
   /** Parses and links the content, printing its report. */
-  content(): Promise<NewsBuild>;
+  content(listing?: ContentListing): Promise<NewsBuild>;
   /** Stops the parse workers. */
   closeContent(): Promise<void>;
   prerender: PrerenderApi | undefined;
@@ -68,17 +68,19 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
   const app = bundles.client;
   const server = bundles.server;
   const stamp = input.reuseBundles ? BuildStamp.load(input.cacheDir, outDir) : undefined;
+  let listing: ContentListing | undefined;
   if (stamp?.mayBeUpToDate(code, manifest) && (await bundles.reused)) {
     try {
       const [now] = await Promise.all([contentState(options.dir), app, server]);
       timing.mark('content listed, bundles restored');
-      const last = stamp.upToDate({ codeKey: code, content: now, bundles: bundles.used(), manifest });
+      listing = now;
+      const last = stamp.upToDate({ codeKey: code, content: now.state, bundles: bundles.used(), manifest });
       timing.mark('output checked');
       if (last) {
         if (options.strict && last.errors > 0) throw new Error(`news: ${last.errors} content error(s) in ${options.dir} (strict mode)`);
         for (const line of last.report) logger.info(line);
         const removed = await removeFilesNotKept(outDir, input.emptyOutDir ? '' : 'data', (file) => manifest.produced(file));
-        logger.info(`news: nothing changed since the last build (${now.files} content files, ${last.outputFiles} output files checked)`);
+        logger.info(`news: nothing changed since the last build (${now.state.files} content files, ${last.outputFiles} output files checked)`);
         logger.info(`news: data files: 0 written, ${last.dataFiles} unchanged, ${removed} removed`);
         logger.info(`prerender: rendered 0 pages, reused ${last.pages} unchanged; feeds, sitemap and robots.txt: 0 written, ${last.siteFiles} unchanged`);
         timing.mark('tidy');
@@ -91,7 +93,7 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
       throw error;
     }
   }
-  const content = input.content();
+  const content = input.content(listing);
   const settled = Promise.allSettled([content, app, server]);
   try {
     const build = await content.catch(async (error: unknown) => {

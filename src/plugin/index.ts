@@ -10,6 +10,7 @@ import { markUsed, pruneContentCaches } from './cache-cleanup.ts';
 import { isContentFile } from './load.ts';
 import { resolveOptions, type NewsPluginOptions, type ResolvedOptions } from './options.ts';
 import { NewsPipeline } from './pipeline.ts';
+import type { ContentListing } from './up-to-date.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { reportLines } from './report.ts';
 
@@ -48,7 +49,7 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
   /** Shown while a build (not the dev server) parses. */
   let parseProgress: Progress | undefined;
 
-  const runPipeline = async (log: (line: string) => void, changed?: string[]) => {
+  const runPipeline = async (log: (line: string) => void, changed?: string[], listing?: ContentListing) => {
     const pipelineOptions = {
       dir: options!.dir,
       dropUnpublished: options!.dropUnpublished,
@@ -59,7 +60,7 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
       onProgress: (done: number, total: number) => parseProgress?.update(done, total),
     };
     pipeline ??= new NewsPipeline(pipelineOptions);
-    const build = await pipeline.build(changed);
+    const build = await pipeline.build(changed, listing);
     for (const line of reportLines(build)) log(line);
     return build;
   };
@@ -94,13 +95,17 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
         emptyOutDir: emptyOutDir ?? !path.relative(root, outDir).startsWith('..'),
         prerender,
         reuseBundles: true,
-        content: async () => {
+        content: async (listing) => {
           parseProgress = createProgress('news: parsed', 'files', { quiet: !infoShown });
           try {
-            return await runPipeline((line) => {
-              parseProgress?.finish();
-              config!.logger.info(line);
-            });
+            return await runPipeline(
+              (line) => {
+                parseProgress?.finish();
+                config!.logger.info(line);
+              },
+              undefined,
+              listing,
+            );
           } finally {
             parseProgress?.finish();
             parseProgress = undefined;

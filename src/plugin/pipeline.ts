@@ -11,7 +11,7 @@ import { scanFiles, type ScanInput, type ScanOutput } from './pool-tasks.ts';
 import type { SourceRecord } from './record.ts';
 import { PhaseTimer } from './phase-timer.ts';
 import { FileIndex } from './file-index.ts';
-import { ContentDigest, statForDigest } from './up-to-date.ts';
+import { ContentDigest, statForDigest, type ContentListing } from './up-to-date.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 export interface PipelineOptions {
@@ -71,15 +71,18 @@ export class NewsPipeline {
 
   /**
    * `changed` (absolute or folder-relative paths, from a file watcher) limits reading to those
-   * files and new ones; without it every file is read and compared by content.
+   * files and new ones; without it every file is read and compared by content. `listing` is the
+   * folder as an up-to-date check just listed and stat'ed it (before this build read anything).
    */
-  async build(changed?: readonly string[]): Promise<NewsBuild> {
+  async build(changed?: readonly string[], listing?: ContentListing): Promise<NewsBuild> {
     await this.saving;
     const { dir } = this.options;
     const timing = new PhaseTimer();
     const changedSet = changed ? new Set(changed.map((f) => path.relative(dir, path.resolve(dir, f)).split(path.sep).join('/'))) : undefined;
-    const digest = changed ? undefined : new ContentDigest();
-    const { files, diagnostics: folderDiagnostics } = await scanContentFolder(dir);
+    const given = changed ? undefined : listing;
+    const digest = changed || given ? undefined : new ContentDigest();
+    const { files, diagnostics: folderDiagnostics } = given ?? (await scanContentFolder(dir));
+    const statOf = (file: string, i: number) => (given ? given.stats[i] : statForDigest(dir, file));
     this.folderDiagnostics = folderDiagnostics;
     const previous = this.records;
     let toScan = changedSet ? files.filter((f) => changedSet.has(f) || !previous.has(f)) : files;
@@ -102,8 +105,9 @@ export class NewsPipeline {
     const unchanged = new Map<string, string>();
     if (!changed && this.options.cacheDir) {
       this.contentIndex = FileIndex.load(this.options.cacheDir, dir, (line) => cacheWarnings.push(line), 'content');
-      for (const file of toScan) {
-        const stat = statForDigest(dir, file);
+      // A full build scans every file, in the listing's order.
+      for (const [i, file] of toScan.entries()) {
+        const stat = statOf(file, i);
         digest?.add(file, stat);
         const key = this.contentIndex.keyIfUnchanged(file, stat);
         if (key !== undefined && byKey.has(key)) unchanged.set(file, key);
@@ -157,7 +161,8 @@ export class NewsPipeline {
     const records = [...next.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
     const result = this.assemble(files.length, records, cacheWarnings);
     result.filesRead = toScan.length;
-    if (digest && this.options.cacheDir) {
+    if (given && this.options.cacheDir) result.contentState = given.state;
+    else if (digest && this.options.cacheDir) {
       digest.addListing(folderDiagnostics);
       result.contentState = digest.result();
     }

@@ -24,6 +24,14 @@ export interface ContentState {
   trusted: boolean;
 }
 
+/** The listing a state was taken from, for the build that follows it (it lists and stats nothing again). */
+export interface ContentListing {
+  files: string[];
+  diagnostics: Diagnostic[];
+  stats: (BigIntStats | undefined)[];
+  state: ContentState;
+}
+
 interface Stamp {
   version: number;
   codeKey: string;
@@ -77,12 +85,13 @@ export class ContentDigest {
 export const statForDigest = (dir: string, file: string): BigIntStats | undefined => statSync(path.join(dir, file), { bigint: true, throwIfNoEntry: false });
 
 /** The content folder as a full build finds it, without reading any file. */
-export async function contentState(dir: string): Promise<ContentState> {
+export async function contentState(dir: string): Promise<ContentListing> {
   const digest = new ContentDigest();
   const { files, diagnostics } = await scanContentFolder(dir);
-  for (const file of files) digest.add(file, statForDigest(dir, file));
+  const stats = files.map((file) => statForDigest(dir, file));
+  files.forEach((file, i) => digest.add(file, stats[i]));
   digest.addListing(diagnostics);
-  return digest.result();
+  return { files, diagnostics, stats, state: digest.result() };
 }
 
 export class BuildStamp {

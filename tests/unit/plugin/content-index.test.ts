@@ -2,7 +2,8 @@ import { cp, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildNewsData } from '../../../src/plugin/pipeline';
+import { buildNewsData, NewsPipeline } from '../../../src/plugin/pipeline';
+import { contentState } from '../../../src/plugin/up-to-date';
 
 const SEEDS = path.resolve(__dirname, '../../../seeds');
 const made: string[] = [];
@@ -71,5 +72,22 @@ describe('the content folder index: a full build reads only files whose stat cha
     expect(again.read).toBe(1);
     expect([...again.data.values()].some((json) => json.includes('A new file'))).toBe(true);
     expect([...again.data.values()]).not.toContain(gone);
+  });
+
+  it("a build given the up-to-date check's listing reads and makes what a build that lists the folder itself does", async () => {
+    const { dir, cacheDir } = await corpus();
+    await build(dir, cacheDir);
+    const edited = path.join(dir, FILE);
+    await writeFile(edited, (await readFile(edited, 'utf8')).replace(/^title: .*$/m, 'title: "Listed before the build"'));
+    await rm(path.join(dir, '002_f5098144ecc78018.txt'), { force: true });
+    const listing = await contentState(dir);
+    const pipeline = new NewsPipeline({ dir, cacheDir });
+    const given = await pipeline.build(undefined, listing);
+    await pipeline.close();
+    expect(given.filesRead).toBe(1);
+    expect(given.contentState).toEqual(listing.state);
+    const plain = await buildNewsData({ dir, cacheDir: path.join(cacheDir, '..', 'other-cache') });
+    expect(plain.contentState?.digest).toBe(listing.state.digest);
+    expect(new Map(await given.allDataFiles())).toEqual(new Map(await plain.allDataFiles()));
   });
 });

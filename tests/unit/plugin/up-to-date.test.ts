@@ -32,29 +32,29 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 describe('content state', () => {
   it('is the same for an unchanged folder, and trusted once its files are older than a clock tick', async () => {
-    const first = await contentState(content);
+    const first = (await contentState(content)).state;
     expect(first).toEqual({ digest: expect.stringMatching(/^[0-9a-f]{40}$/), files: 2, trusted: true });
-    expect(await contentState(content)).toEqual(first);
+    expect((await contentState(content)).state).toEqual(first);
   });
 
   it('changes on an edit, a touch (same bytes), an addition, a deletion and a rename', async () => {
-    const digests = [(await contentState(content)).digest];
+    const digests = [(await contentState(content)).state.digest];
     write(path.join(content, 'a.md'), '---\ntitle: a\n---\n');
-    digests.push((await contentState(content)).digest);
+    digests.push((await contentState(content)).state.digest);
     utimesSync(path.join(content, 'b.md'), past, past);
-    digests.push((await contentState(content)).digest);
+    digests.push((await contentState(content)).state.digest);
     write(path.join(content, 'c.md'), '---\ntitle: C\n---\n');
-    digests.push((await contentState(content)).digest);
+    digests.push((await contentState(content)).state.digest);
     unlinkSync(path.join(content, 'a.md'));
-    digests.push((await contentState(content)).digest);
+    digests.push((await contentState(content)).state.digest);
     renameSync(path.join(content, 'b.md'), path.join(content, 'bb.md'));
-    digests.push((await contentState(content)).digest);
+    digests.push((await contentState(content)).state.digest);
     expect(new Set(digests).size).toBe(digests.length);
   });
 
   it('is not trusted when a file changed within a clock tick (its stat could hide a later edit)', async () => {
     write(path.join(content, 'a.md'), '---\ntitle: fresh\n---\n');
-    expect((await contentState(content)).trusted).toBe(false);
+    expect((await contentState(content)).state.trusted).toBe(false);
   });
 });
 
@@ -65,13 +65,18 @@ describe('build stamp', () => {
     manifest.wrote('data/index.json', 'k1');
     manifest.wrote('index.html', 'k2');
     await manifest.save();
-    const state = await contentState(content);
+    const { state } = await contentState(content);
     const report = { codeKey, content: state.digest, bundles: ['client-1', 'server-1'], report: ['news: 2 files checked'], errors: 0 };
     await BuildStamp.load(cache, out).save({ ...report, dataFiles: 1, pages: 1, siteFiles: 0 }, out, manifest);
     return state;
   }
   const next = async (codeKey = 'code-1', bundles = ['client-1', 'server-1']) =>
-    BuildStamp.load(cache, out).upToDate({ codeKey, content: await contentState(content), bundles, manifest: FileIndex.load(cache, out, () => undefined) });
+    BuildStamp.load(cache, out).upToDate({
+      codeKey,
+      content: (await contentState(content)).state,
+      bundles,
+      manifest: FileIndex.load(cache, out, () => undefined),
+    });
 
   it("holds when nothing changed, with the last build's report and counts", async () => {
     await stamped();
