@@ -24,7 +24,7 @@ import { PhaseTimer } from './phase-timer.ts';
 import type { ResolvedOptions } from './options.ts';
 import { removeFiles, removeFilesNotKept } from './prune-output.ts';
 import { reportLines } from './report.ts';
-import { BuildStamp, contentState, type ContentListing } from './up-to-date.ts';
+import { BuildStamp, checkUpToDate, type ContentListing } from './up-to-date.ts';
 
 export interface BuildAppInput {
   config: ResolvedConfig;
@@ -69,18 +69,23 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
   const server = bundles.server;
   const stamp = input.reuseBundles ? BuildStamp.load(input.cacheDir, outDir) : undefined;
   let listing: ContentListing | undefined;
-  if (stamp?.mayBeUpToDate(code, manifest) && (await bundles.reused)) {
+  if (stamp) {
     try {
-      const [now] = await Promise.all([contentState(options.dir), app, server]);
-      timing.mark('content listed, bundles restored');
-      listing = now;
-      const last = stamp.upToDate({ codeKey: code, content: now.state, bundles: bundles.used(), manifest });
-      timing.mark('output checked');
+      // Only when both bundles are kept does waiting for them cost nothing.
+      const check = await checkUpToDate(stamp, {
+        codeKey: code,
+        dir: options.dir,
+        manifest,
+        bundles: async () => ((await bundles.reused) ? (await Promise.all([app, server]), bundles.used()) : undefined),
+      });
+      timing.mark('up-to-date check');
+      listing = check.listing;
+      const last = check.last;
       if (last) {
         if (options.strict && last.errors > 0) throw new Error(`news: ${last.errors} content error(s) in ${options.dir} (strict mode)`);
         for (const line of last.report) logger.info(line);
         const removed = await removeFilesNotKept(outDir, input.emptyOutDir ? '' : 'data', (file) => manifest.produced(file));
-        logger.info(`news: nothing changed since the last build (${now.state.files} content files, ${last.outputFiles} output files checked)`);
+        logger.info(`news: nothing changed since the last build (${listing!.state.files} content files, ${last.outputFiles} output files checked)`);
         logger.info(`news: data files: 0 written, ${last.dataFiles} unchanged, ${removed} removed`);
         logger.info(`prerender: rendered 0 pages, reused ${last.pages} unchanged; feeds, sitemap and robots.txt: 0 written, ${last.siteFiles} unchanged`);
         timing.mark('tidy');
@@ -183,7 +188,14 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
     if (removed > 0) logger.info(`news: removed ${removed} files of earlier builds from ${path.relative(config.root, outDir) || '.'}`);
     await manifest.save();
     if (stamp && build.contentState?.trusted) {
-      const report = { codeKey: code, content: build.contentState.digest, bundles: bundles.used(), report: reportLines(build), errors };
+      const report = {
+        codeKey: code,
+        content: build.contentState.digest,
+        bundles: bundles.used(),
+        report: reportLines(build),
+        errors,
+        articles: build.cards.length,
+      };
       await stamp.save({ ...report, dataFiles: written.written + written.unchanged, ...counts }, outDir, manifest);
     }
     timing.mark('tidy');

@@ -32,7 +32,7 @@ export interface ContentListing {
   state: ContentState;
 }
 
-interface Stamp {
+export interface Stamp {
   version: number;
   codeKey: string;
   outDir: string;
@@ -43,6 +43,8 @@ interface Stamp {
   outputFiles: number;
   report: string[];
   errors: number;
+  /** Articles in the last build (for reports that count them). */
+  articles?: number;
   /** What the last build's summary lines counted. */
   dataFiles: number;
   pages: number;
@@ -142,4 +144,20 @@ export class BuildStamp {
     await writeFile(temp, JSON.stringify(body));
     await rename(temp, this.file);
   }
+}
+
+/**
+ * The up-to-date check of a build about to start: the last build's stamp when nothing changed
+ * since (`last`), and otherwise the listing it took, for the build to use (`listing`; absent when
+ * the cheap half already failed and nothing was listed).
+ */
+export async function checkUpToDate(
+  stamp: BuildStamp,
+  now: { codeKey: string; dir: string; manifest: FileIndex; bundles: () => Promise<string[] | undefined> },
+): Promise<{ last?: Stamp; listing?: ContentListing }> {
+  if (!stamp.mayBeUpToDate(now.codeKey, now.manifest)) return {};
+  const [listing, bundles] = await Promise.all([contentState(now.dir), now.bundles()]);
+  if (!bundles) return { listing };
+  const last = stamp.upToDate({ codeKey: now.codeKey, content: listing.state, bundles, manifest: now.manifest });
+  return last ? { last, listing } : { listing };
 }
