@@ -96,9 +96,12 @@ export function buildLists(cards: readonly ArticleCard[], site: SiteOptions): Li
 
   // Topic names that slug alike ("AI", "A.I.") share one list, under the first name seen.
   const topics = new Map<string, { name: string; cards: Record<Scope, ArticleCard[]> }>();
+  // A corpus has a few dozen topic names on ten thousand cards: each is slugged once.
+  const slugs = new Map<string, string>();
   for (const card of cards) {
     for (const name of card.topics) {
-      const slug = topicSlug(name);
+      let slug = slugs.get(name);
+      if (slug === undefined) slugs.set(name, (slug = topicSlug(name)));
       let topic = topics.get(slug);
       if (!topic) topics.set(slug, (topic = { name, cards: { published: [], unpublished: [] } }));
       const list = topic.cards[card.published ? 'published' : 'unpublished'];

@@ -57,6 +57,8 @@ export class NewsPipeline {
   private saving: Promise<void> = Promise.resolve();
   private readonly cache?: ParseCache;
   private readonly store: DetailStore;
+  /** The content folder's files as the last build listed them (a watcher's edit reuses it). */
+  private listing?: { files: string[]; diagnostics: Diagnostic[]; known: Set<string> };
   /** Each content file's key and stat at the last full build: an unchanged file is not read. */
   private contentIndex?: FileIndex;
 
@@ -81,7 +83,11 @@ export class NewsPipeline {
     const changedSet = changed ? new Set(changed.map((f) => path.relative(dir, path.resolve(dir, f)).split(path.sep).join('/'))) : undefined;
     const given = changed ? undefined : listing;
     const digest = changed || given ? undefined : new ContentDigest();
-    const { files, diagnostics: folderDiagnostics } = given ?? (await scanContentFolder(dir));
+    // A watcher's edit of files already listed changes no listing: only adds, deletions and
+    // anything else not a listed regular file send the build through the folder again.
+    const edits = changedSet && this.listing && [...changedSet].every((file) => this.listing!.known.has(file) && statForDigest(dir, file)?.isFile());
+    const { files, diagnostics: folderDiagnostics } = (edits ? this.listing : undefined) ?? given ?? (await scanContentFolder(dir));
+    this.listing = { files, diagnostics: folderDiagnostics, known: new Set(files) };
     const statOf = (file: string, i: number) => (given ? given.stats[i] : statForDigest(dir, file));
     this.folderDiagnostics = folderDiagnostics;
     const previous = this.records;
