@@ -17,7 +17,7 @@ import type { PrerenderApi } from '../prerender/index.ts';
 import { startBundles } from './app-bundles.ts';
 import type { NewsBuild } from './build-result.ts';
 import { codeKey } from './code-key.ts';
-import { countBySeverity } from './diagnostics.ts';
+import { countBySeverity, escapeForLog } from './diagnostics.ts';
 import { articleKeys, writeDataFiles } from './emit.ts';
 import { FileIndex } from './file-index.ts';
 import { PhaseTimer } from './phase-timer.ts';
@@ -83,7 +83,7 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
       const last = check.last;
       if (last) {
         if (options.strict && last.errors > 0) throw new Error(`news: ${last.errors} content error(s) in ${options.dir} (strict mode)`);
-        for (const line of last.report) logger.info(line);
+        for (const line of last.report) logger.info(escapeForLog(line));
         const removed = await removeFilesNotKept(outDir, input.emptyOutDir ? '' : 'data', (file) => manifest.produced(file));
         logger.info(`news: nothing changed since the last build (${listing!.state.files} content files, ${last.outputFiles} output files checked)`);
         logger.info(`news: data files: 0 written, ${last.dataFiles} unchanged, ${removed} removed`);

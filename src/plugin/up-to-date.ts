@@ -51,7 +51,8 @@ export interface Stamp {
   siteFiles: number;
 }
 
-const VERSION = 1;
+const VERSION = 2;
+const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
 const TICK_NS = 10_000_000n;
 
 /**
@@ -108,8 +109,12 @@ export class BuildStamp {
     const file = path.join(cacheDir, `stamp-${name}.json`);
     let saved: Stamp | undefined;
     try {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as Stamp;
-      if (parsed.version === VERSION && parsed.outDir === path.resolve(outDir)) saved = parsed;
+      // A checksum line, then the stamp: a damaged stamp is no stamp (the build does the work).
+      const text = readFileSync(file, 'utf8');
+      const newline = text.indexOf('\n');
+      const body = text.slice(newline + 1);
+      const parsed = newline > 0 && text.slice(0, newline) === sha1(body) ? (JSON.parse(body) as Stamp) : undefined;
+      if (parsed?.version === VERSION && parsed.outDir === path.resolve(outDir)) saved = parsed;
     } catch {
       saved = undefined;
     }
@@ -141,7 +146,8 @@ export class BuildStamp {
     const body: Stamp = { version: VERSION, outDir: path.resolve(outDir), outputSavedAtNs: manifest.savedAtNs, outputFiles: manifest.size, ...stamp };
     await mkdir(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(body));
+    const text = JSON.stringify(body);
+    await writeFile(temp, `${sha1(text)}\n${text}`);
     await rename(temp, this.file);
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -104,6 +104,14 @@ describe('build stamp', () => {
     other.wrote('data/index.json', 'k1');
     other.wrote('index.html', 'k2');
     await other.save();
+    expect(await next()).toBeUndefined();
+  });
+
+  it('a damaged stamp is no stamp: the build does the work', async () => {
+    await stamped();
+    const [file] = readdirSync(cache).filter((name) => name.startsWith('stamp-'));
+    const stampFile = path.join(cache, file!);
+    writeFileSync(stampFile, readFileSync(stampFile, 'utf8').replace('news: 2 files checked', 'news: 2 files checked\u001b]0;PWND\u0007'));
     expect(await next()).toBeUndefined();
   });
 });
