@@ -111,7 +111,8 @@ describe('build stamp', () => {
     await stamped();
     const [file] = readdirSync(cache).filter((name) => name.startsWith('stamp-'));
     const stampFile = path.join(cache, file!);
-    writeFileSync(stampFile, readFileSync(stampFile, 'utf8').replace('news: 2 files checked', 'news: 2 files checked\u001b]0;PWND\u0007'));
+    // Still valid JSON: only the checksum tells.
+    writeFileSync(stampFile, readFileSync(stampFile, 'utf8').replace('"errors":0', '"errors":1'));
     expect(await next()).toBeUndefined();
   });
 });
