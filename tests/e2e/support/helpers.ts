@@ -169,6 +169,36 @@ export async function htmlHasDark(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.classList.contains('dark'));
 }
 
+/**
+ * Waits for what changes the pixels after the DOM is in place: web fonts, the images on screen
+ * (loaded, or failed and swapped for their placeholders: the browser aborts remote ones), and
+ * CSS transitions and animations that end (a disclosure's arrow turning). Looping animations
+ * (loading skeletons) and lazy images below the fold are not waited for.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts?.ready;
+    const onScreen = (img: HTMLImageElement) => {
+      const box = img.getBoundingClientRect();
+      return box.bottom > 0 && box.top < innerHeight;
+    };
+    const pending = Array.from(document.images).filter((img) => !img.complete && onScreen(img));
+    await Promise.all(
+      pending.map(
+        (img) =>
+          new Promise((done) => {
+            img.addEventListener('load', done);
+            img.addEventListener('error', done);
+          }),
+      ),
+    );
+    // A failed image's placeholder is rendered on the next frame.
+    await new Promise(requestAnimationFrame);
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // axe-core
 
@@ -182,8 +212,9 @@ export interface AxeViolationSummary {
   targets: string[];
 }
 
+/** Runs axe-core on the page as it is now; its source is added to the page once. */
 export async function runAxe(page: Page): Promise<AxeViolationSummary[]> {
-  await page.evaluate(AXE_SOURCE);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -211,9 +242,7 @@ export async function runAxe(page: Page): Promise<AxeViolationSummary[]> {
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
-  // Let lazy images settle into their placeholders, fonts finish and transitions end.
-  await page.evaluate(() => document.fonts?.ready).catch(() => undefined);
-  await page.waitForTimeout(350);
+  await settled(page);
   await page.screenshot({ path, fullPage });
   return path;
 }
