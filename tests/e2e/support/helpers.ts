@@ -138,6 +138,24 @@ export async function go(page: Page, name: CorpusName, path: string): Promise<vo
   await page.locator('main#main').waitFor({ state: 'attached', timeout: 15_000 });
 }
 
+/**
+ * Waits until React owns every element under `#root`: a prerendered page is hydrated (a click
+ * before that is lost), or a page rendered afresh is rendered. React marks each element it owns
+ * with a `__reactFiber$…` property; hydration and rendering errors are logged by then. The
+ * resource hints React's server renderer writes (`<link rel="preload">` for an image) are not
+ * part of the tree it hydrates.
+ */
+export async function reactOwnsPage(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const elements = Array.from(document.querySelectorAll('#root *:not(link, meta, script, style, title)'));
+      return elements.length > 0 && elements.every((el) => Object.keys(el).some((key) => key.startsWith('__reactFiber$')));
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
 /** The feed's list named "Articles". */
 export function articleList(page: Page): Locator {
   return page.getByRole('list', { name: 'Articles', exact: true });
