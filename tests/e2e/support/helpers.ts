@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, inject, expect } from 'vitest';
+import { afterAll, beforeAll, inject, expect, type ExpectStatic } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { connectChromium, type ContextOptions, type LaunchedChromium } from './chromium';
 import { compareCards, type SortKey, type NewsIndex, type FeedPage, type Scope } from '../../../src/contract/feed';
@@ -168,10 +168,13 @@ export async function feedSlugs(page: Page, min = 1): Promise<string[]> {
   return cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-slug') ?? ''));
 }
 
-/** Polls until the feed shows exactly `expected` (the app may render while data arrives). */
-export async function expectFeed(page: Page, expected: string[]): Promise<void> {
+/**
+ * Polls until the feed shows exactly `expected` (the app may render while data arrives). A
+ * concurrent test passes its own `expect` (the global one does not know which test is running).
+ */
+export async function expectFeed(page: Page, expected: string[], testExpect: ExpectStatic = expect): Promise<void> {
   const cards = articleList(page).locator('article[data-slug]');
-  await expect.poll(() => cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-slug') ?? '')), { timeout: 15_000 }).toEqual(expected);
+  await testExpect.poll(() => cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-slug') ?? '')), { timeout: 15_000 }).toEqual(expected);
 }
 
 export function card(page: Page, slug: string): Locator {
