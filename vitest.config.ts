@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { buildsLastSequencer } from './tests/support/builds-last-sequencer';
 
-// Unit files that run whole builds (in-process or `vite build` children) or the benchmark.
+// Unit files that run whole builds (in-process or `vite build` children) or the benchmark,
+// longest first: they start in this order, after the other unit files.
 const BUILDS = [
   'tests/unit/budgets.test.ts',
   'tests/unit/bench-smoke.test.ts',

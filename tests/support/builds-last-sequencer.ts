@@ -1,7 +1,9 @@
 /**
  * Vitest's file order with one change: within a project, the files that run whole builds come
- * after the others. Vitest otherwise starts the slowest (or, on a clean clone, the largest)
- * files first, so a broken rule in a pure test would wait behind a 10k-article build.
+ * after the others, in the order given (longest first, so that on two workers the longest does
+ * not start last). Vitest otherwise starts the slowest files of the last run first, or, on a
+ * clean clone, the largest files, so a broken rule in a pure test would wait behind a
+ * 10k-article build, and the 10k build could start after shorter ones.
  */
 import path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -10,15 +12,16 @@ export function buildsLastSequencer(buildFiles: readonly string[]): typeof BaseS
   return class BuildsLastSequencer extends BaseSequencer {
     override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
       const sorted = await super.sort(files);
-      const isBuild = (spec: TestSpecification) => buildFiles.includes(path.relative(spec.project.config.root, spec.moduleId).split(path.sep).join('/'));
-      // Stable: the base order (group, project, then slowest first) stays within each part.
+      /** -1 for a file that is not a build; else its place in `buildFiles`. */
+      const buildRank = (spec: TestSpecification) => buildFiles.indexOf(path.relative(spec.project.config.root, spec.moduleId).split(path.sep).join('/'));
+      // Stable: the base order (group, project, then slowest first) stays among the other files.
       return sorted
-        .map((spec, index) => ({ spec, index }))
+        .map((spec, index) => ({ spec, index, rank: buildRank(spec) }))
         .sort(
           (a, b) =>
             a.spec.project.config.sequence.groupOrder - b.spec.project.config.sequence.groupOrder ||
             (a.spec.project.name < b.spec.project.name ? -1 : a.spec.project.name > b.spec.project.name ? 1 : 0) ||
-            Number(isBuild(a.spec)) - Number(isBuild(b.spec)) ||
+            a.rank - b.rank ||
             a.index - b.index,
         )
         .map(({ spec }) => spec);
