@@ -73,7 +73,9 @@ test.concurrent.for(views)('%s has zero axe violations, light and dark', async (
     await reactOwnsPage(page);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      await expect.poll(() => htmlHasDark(page), { message: `html.dark in ${scheme}` }).toBe(scheme === 'dark');
+      // The app hears of the switch in a media-query change event, delivered with the page's next
+      // rendering update, which can lag behind when several pages render at once.
+      await expect.poll(() => htmlHasDark(page), { message: `html.dark in ${scheme}`, timeout: 15_000 }).toBe(scheme === 'dark');
       // Colours are measured once transitions (theme, panel) have ended.
       await settled(page);
       const violations = await runAxe(page);
