@@ -1,7 +1,19 @@
 import { defineConfig } from 'vitest/config';
+import { buildsLastSequencer } from './tests/support/builds-last-sequencer';
+
+// Unit files that run whole builds (in-process or `vite build` children) or the benchmark,
+// longest first: they start in this order, after the other unit files.
+const BUILDS = [
+  'tests/unit/budgets.test.ts',
+  'tests/unit/bench-smoke.test.ts',
+  'tests/unit/prerender/workers.test.ts',
+  'tests/unit/prerender/prerender.test.ts',
+];
 
 export default defineConfig({
   test: {
+    // Pure and fast tests first: a broken rule shows up before any build or browser starts.
+    sequence: { sequencer: buildsLastSequencer(BUILDS) },
     projects: [
       {
         test: {
@@ -9,7 +21,10 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           testTimeout: 30_000,
-          // Pure and fast tests first: a broken rule shows up before any browser starts.
+          // Vitest's default is one worker fewer than the cores: one on this two-core machine.
+          // These files wait on disk, worker threads and child processes much of the time, so
+          // a second worker fills both cores.
+          maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
       },

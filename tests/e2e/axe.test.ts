@@ -1,7 +1,7 @@
 /** axe-core: zero violations on feed, expanded related panel, article page and not-found, light and dark. */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, test, type ExpectStatic } from 'vitest';
 import type { Page } from 'playwright-core';
-import { card, expectFeed, go, htmlHasDark, openBrowser, runAxe, sorted, type Browser } from './support/helpers';
+import { card, expectFeed, go, htmlHasDark, openBrowser, reactOwnsPage, runAxe, settled, sorted, type Browser } from './support/helpers';
 import { seedCards, TITLE_001, type SeedCards } from './support/seeds';
 
 let seeds: SeedCards;
@@ -9,10 +9,10 @@ beforeAll(() => {
   seeds = seedCards();
 });
 
-const views: Array<[string, (page: Page) => Promise<void>]> = [
+const views: Array<[string, (page: Page, expect: ExpectStatic) => Promise<void>]> = [
   [
     'feed',
-    async (page) => {
+    async (page, expect) => {
       await go(page, 'seeds', '/');
       await expectFeed(
         page,
@@ -20,14 +20,15 @@ const views: Array<[string, (page: Page) => Promise<void>]> = [
           seeds.fromSeeds.filter((c) => c.published),
           'heat',
         ),
+        expect,
       );
     },
   ],
   [
     'expanded related panel',
-    async (page) => {
+    async (page, expect) => {
       await go(page, 'seeds', '/?unpublished=1');
-      await expectFeed(page, sorted(seeds.fromSeeds, 'heat'));
+      await expectFeed(page, sorted(seeds.fromSeeds, 'heat'), expect);
       const toggle = card(page, seeds.c001.slug).getByRole('button', { name: '31 more sources', exact: true });
       await toggle.click();
       const panel = page.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`);
@@ -38,40 +39,49 @@ const views: Array<[string, (page: Page) => Promise<void>]> = [
   ],
   [
     'article page',
-    async (page) => {
+    async (page, expect) => {
       await go(page, 'seeds', `/article/${seeds.c001.slug}`);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 15_000 }).toBe(TITLE_001);
     },
   ],
   [
     'not-found page',
-    async (page) => {
+    async (page, expect) => {
       await go(page, 'seeds', '/article/no-such-article-0000000');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 15_000 }).toBe('Page not found');
     },
   ],
 ];
 
-describe.each(['light', 'dark'] as const)('%s', (scheme) => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser({ colorScheme: scheme });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+// One page per view, checked in the light scheme and then, switched in place, in the dark one:
+// the app follows `prefers-color-scheme` while the choice is "system" (loading in a dark system
+// is dark-mode.test.ts's). Axe's source is added to each page once.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await openBrowser({ colorScheme: 'light' });
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
-  test.each(views)('%s has zero axe violations', async (_name, open) => {
-    const page = await browser.newPage();
-    try {
-      await open(page);
-      expect(await htmlHasDark(page)).toBe(scheme === 'dark');
-      // Let transitions (theme, panel) finish before colours are measured.
-      await page.waitForTimeout(400);
+// The views load side by side, each in its own page: the browser renders one while Node waits on another.
+test.concurrent.for(views)('%s has zero axe violations, light and dark', async ([, open], { expect }) => {
+  const page = await browser.newPage();
+  try {
+    await open(page, expect);
+    // Until the app has hydrated, nothing follows a change of the system's scheme.
+    await reactOwnsPage(page);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      // The app hears of the switch in a media-query change event, delivered with the page's next
+      // rendering update, which can lag behind when several pages render at once.
+      await expect.poll(() => htmlHasDark(page), { message: `html.dark in ${scheme}`, timeout: 15_000 }).toBe(scheme === 'dark');
+      // Colours are measured once transitions (theme, panel) have ended.
+      await settled(page);
       const violations = await runAxe(page);
-      expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-    } finally {
-      await page.close();
+      expect(violations, `${scheme}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
     }
-  });
+  } finally {
+    await page.close();
+  }
 });

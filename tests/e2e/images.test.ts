@@ -1,6 +1,6 @@
 /** Thumbnails and logos: lazy, sized, no referrer; a placeholder or initial badge when they fail. */
 import { beforeAll, expect, test } from 'vitest';
-import { browser, card, expectFeed, go, sorted, useBrowserPage } from './support/helpers';
+import { browser, card, expectFeed, go, settled, sorted, useBrowserPage } from './support/helpers';
 import { seedCards, type SeedCards } from './support/seeds';
 
 // A 1×1 PNG stands in for every hot-linked image in the first test.
@@ -54,14 +54,17 @@ test('when every image fails, no broken image is left on screen: placeholders an
   const page = await browser.newPage(); // the browser aborts all non-local requests
   await go(page, 'seeds', '/?unpublished=1');
   await expectFeed(page, sorted(seeds.fromSeeds, 'heat'));
-  await page.waitForTimeout(500);
-  const broken = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('main img'))
-      .filter((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 0)
-      .filter((img) => getComputedStyle(img).display !== 'none' && getComputedStyle(img).visibility !== 'hidden')
-      .map((img) => img.getAttribute('src')),
-  );
-  expect(broken).toEqual([]);
+  // Every image on screen has failed by then; the app swaps each for its placeholder on its
+  // own render after the error.
+  await settled(page);
+  const broken = () =>
+    page.evaluate(() =>
+      Array.from(document.querySelectorAll('main img'))
+        .filter((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 0)
+        .filter((img) => getComputedStyle(img).display !== 'none' && getComputedStyle(img).visibility !== 'hidden')
+        .map((img) => img.getAttribute('src')),
+    );
+  await expect.poll(broken).toEqual([]);
   // Digital Trends' failed logo leaves its initial badge.
   const initials = await card(page, seeds.c001.slug).evaluate(
     (article) => Array.from(article.querySelectorAll('*')).filter((el) => el.children.length === 0 && (el.textContent ?? '').trim() === 'D').length,

@@ -7,7 +7,6 @@
  * bundling: the incremental build reuses its output folder and caches, the clean one starts
  * from nothing. The output-folder test runs `vite build` itself.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +19,7 @@ import { NewsPipeline } from '../../src/plugin/pipeline';
 import type { PrerenderApi } from '../../src/prerender/index';
 import { buildServerBundle, type ServerBundle } from '../../src/prerender/server-bundle';
 import { ROOT } from './support/helpers';
+import { buildSeeds, cleanSeedsBuild } from './support/seeds-build';
 import { expectSameTree, tree } from './support/trees';
 
 const work = mkdtempSync(join(tmpdir(), 'news-incremental-'));
@@ -158,32 +158,15 @@ describe('incremental builds equal clean builds', () => {
   }, 60_000);
 });
 
-const VITE_BIN = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-const env: NodeJS.ProcessEnv = { ...process.env, NEWS_DIR: join(ROOT, 'seeds'), NEWS_SITE_URL: 'http://localhost', FORCE_COLOR: '0', NODE_ENV: 'production' };
-delete env.NEWS_DROP_UNPUBLISHED;
-delete env.NEWS_STRICT;
-
-function viteBuild(outDir: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [VITE_BIN, 'build', '--outDir', outDir, '--emptyOutDir'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`vite build exited ${code}:\n${output}`))));
-  });
-}
-
 describe('the output folder edited by hand', () => {
   it('edits, deletions and additions in dist/ are undone by the next build, as a clean build makes it', async () => {
     const dist = join(work, 'vite-dist');
-    const clean = join(work, 'vite-clean');
-    await viteBuild(clean);
+    const clean = await cleanSeedsBuild(join(work, 'vite-clean'));
     cpSync(clean, dist, { recursive: true });
     // The copy has no index yet: build once so the next build has something to trust.
-    await viteBuild(dist);
+    await buildSeeds(dist);
     // Nothing changed since: the build only checks (content stats, output stats, bundles).
-    const again = await viteBuild(dist);
+    const { output: again } = await buildSeeds(dist);
     expect(again).toMatch(/news: nothing changed since the last build \(5 content files, \d+ output files checked\)/);
     expect(again).toMatch(/prerender: rendered 0 pages, reused 10 unchanged/);
     expectSameTree(clean, dist);
@@ -201,7 +184,7 @@ describe('the output folder edited by hand', () => {
     writeFileSync(join(dist, style), 'body{display:none}');
     writeFileSync(join(dist, 'data', 'extra.json'), '{}');
     writeFileSync(join(dist, 'article', 'stray.html'), 'stray');
-    const log = await viteBuild(dist);
+    const { output: log } = await buildSeeds(dist);
     expect(log).not.toMatch(/nothing changed/);
     expect(log).toMatch(/news: data files: 2 written, 28 unchanged, 1 removed/);
     expect(log).toMatch(/prerender: rendered 2 pages, reused 8 unchanged/);

@@ -1,6 +1,6 @@
 /** Landmarks, the site link, one h1 per page and document titles of feed views. */
 import { beforeAll, expect, test } from 'vitest';
-import { browser, expectFeed, go, page, pathAndQuery, readIndex, sorted, useBrowserPage } from './support/helpers';
+import { browser, expectFeed, go, page, pathAndQuery, reactOwnsPage, readIndex, sorted, useBrowserPage } from './support/helpers';
 import { seedCards, type SeedCards } from './support/seeds';
 
 useBrowserPage();
@@ -55,7 +55,7 @@ test('prerendered pages hydrate without errors in the console', async () => {
   for (const path of paths) {
     await go(fresh, 'seeds', path);
     await expect.poll(() => fresh.getByRole('heading', { level: 1 }).count(), { timeout: 15_000 }).toBe(1);
-    await fresh.waitForTimeout(300);
+    await reactOwnsPage(fresh);
   }
   expect(browser.consoleErrors).toEqual([]);
   expect(browser.pageErrors).toEqual([]);

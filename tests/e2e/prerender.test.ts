@@ -4,7 +4,7 @@
  */
 import { beforeAll, expect, test } from 'vitest';
 import type { ConsoleMessage, Page } from 'playwright-core';
-import { baseUrl, openBrowser, readArticle, readIndex, type Browser } from './support/helpers';
+import { baseUrl, openBrowser, reactOwnsPage, readArticle, readIndex, type Browser } from './support/helpers';
 import { seedCards, TITLE_000, type SeedCards } from './support/seeds';
 
 let seeds: SeedCards;
@@ -73,7 +73,7 @@ test('with JavaScript, the article page hydrates without console errors or warni
         { timeout: 10_000 },
       )
       .not.toBe('Theme: System');
-    await page.waitForTimeout(300);
+    await reactOwnsPage(page);
     expect(messages).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
     // One data request, the article's file, started by the head's preload and reused by the
@@ -92,7 +92,7 @@ test('with JavaScript, the feed and a topic page hydrate without console errors;
     for (const path of ['/', '/topic/ai', '/?sort=newest', '/no-such-page']) {
       await page.goto(`${baseUrl('seeds')}${path}`, { waitUntil: 'load' });
       await page.locator('main#main h1').first().waitFor({ timeout: 15_000 });
-      await page.waitForTimeout(300);
+      await reactOwnsPage(page);
     }
     expect(messages).toEqual([]);
     expect(browser.pageErrors).toEqual([]);

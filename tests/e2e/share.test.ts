@@ -1,7 +1,7 @@
 /** Share: the Web Share API when present, else the clipboard with "Link copied"; Copy link. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { baseUrl, go, openBrowser, readIndex, type Browser } from './support/helpers';
+import { baseUrl, go, openBrowser, reactOwnsPage, readIndex, type Browser } from './support/helpers';
 import { seedCards, TITLE_000, type SeedCards } from './support/seeds';
 
 let browser: Browser;
@@ -32,6 +32,8 @@ async function readClipboard(page: Page): Promise<string> {
 async function openArticle(page: Page): Promise<void> {
   await go(page, 'seeds', `/article/${seeds.c000.slug}`);
   await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 15_000 }).toBe(TITLE_000);
+  // The heading is prerendered: the buttons work once the page is hydrated.
+  await reactOwnsPage(page);
   await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
 }
 

@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, test } from 'vitest';
 import { openBrowser, outDir, readIndex, type Browser } from './support/helpers';
 import { seedCards, TITLE_001, type SeedCards } from './support/seeds';
 
@@ -62,7 +62,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
-test('the static server itself works: / serves the feed', async () => {
+test.concurrent('the static server itself works: / serves the feed', async ({ expect }) => {
   const page = await browser.newPage();
   const res = await page.goto(`${base}/`, { waitUntil: 'domcontentloaded' });
   expect(res?.status()).toBe(200);
@@ -70,7 +70,7 @@ test('the static server itself works: / serves the feed', async () => {
   await page.close();
 });
 
-test('an article URL opened on a static host shows the article with its title', async () => {
+test.concurrent('an article URL opened on a static host shows the article with its title', async ({ expect }) => {
   const page = await browser.newPage();
   await page.goto(`${base}/article/${seeds.c001.slug}`, { waitUntil: 'domcontentloaded' });
   await expect.poll(() => page.evaluate(() => document.querySelector('h1')?.textContent ?? null), { timeout: 10_000 }).toBe(TITLE_001);
@@ -78,7 +78,7 @@ test('an article URL opened on a static host shows the article with its title', 
   await page.close();
 });
 
-test('a topic URL opened on a static host shows the filtered feed', async () => {
+test.concurrent('a topic URL opened on a static host shows the filtered feed', async ({ expect }) => {
   const page = await browser.newPage();
   await page.goto(`${base}/topic/computer-vision`, { waitUntil: 'domcontentloaded' });
   await expect.poll(() => page.evaluate(() => document.querySelector('h1')?.textContent ?? ''), { timeout: 10_000 }).toContain('Computer Vision');

@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, inject, expect } from 'vitest';
+import { afterAll, beforeAll, inject, expect, type ExpectStatic } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { connectChromium, type ContextOptions, type LaunchedChromium } from './chromium';
 import { compareCards, type SortKey, type NewsIndex, type FeedPage, type Scope } from '../../../src/contract/feed';
@@ -138,6 +138,24 @@ export async function go(page: Page, name: CorpusName, path: string): Promise<vo
   await page.locator('main#main').waitFor({ state: 'attached', timeout: 15_000 });
 }
 
+/**
+ * Waits until React owns every element under `#root`: a prerendered page is hydrated (a click
+ * before that is lost), or a page rendered afresh is rendered. React marks each element it owns
+ * with a `__reactFiber$…` property; hydration and rendering errors are logged by then. The
+ * resource hints React's server renderer writes (`<link rel="preload">` for an image) are not
+ * part of the tree it hydrates.
+ */
+export async function reactOwnsPage(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const elements = Array.from(document.querySelectorAll('#root *:not(link, meta, script, style, title)'));
+      return elements.length > 0 && elements.every((el) => Object.keys(el).some((key) => key.startsWith('__reactFiber$')));
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
 /** The feed's list named "Articles". */
 export function articleList(page: Page): Locator {
   return page.getByRole('list', { name: 'Articles', exact: true });
@@ -150,10 +168,13 @@ export async function feedSlugs(page: Page, min = 1): Promise<string[]> {
   return cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-slug') ?? ''));
 }
 
-/** Polls until the feed shows exactly `expected` (the app may render while data arrives). */
-export async function expectFeed(page: Page, expected: string[]): Promise<void> {
+/**
+ * Polls until the feed shows exactly `expected` (the app may render while data arrives). A
+ * concurrent test passes its own `expect` (the global one does not know which test is running).
+ */
+export async function expectFeed(page: Page, expected: string[], testExpect: ExpectStatic = expect): Promise<void> {
   const cards = articleList(page).locator('article[data-slug]');
-  await expect.poll(() => cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-slug') ?? '')), { timeout: 15_000 }).toEqual(expected);
+  await testExpect.poll(() => cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-slug') ?? '')), { timeout: 15_000 }).toEqual(expected);
 }
 
 export function card(page: Page, slug: string): Locator {
@@ -169,6 +190,36 @@ export async function htmlHasDark(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.classList.contains('dark'));
 }
 
+/**
+ * Waits for what changes the pixels after the DOM is in place: web fonts, the images on screen
+ * (loaded, or failed and swapped for their placeholders: the browser aborts remote ones), and
+ * CSS transitions and animations that end (a disclosure's arrow turning). Looping animations
+ * (loading skeletons) and lazy images below the fold are not waited for.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts?.ready;
+    const onScreen = (img: HTMLImageElement) => {
+      const box = img.getBoundingClientRect();
+      return box.bottom > 0 && box.top < innerHeight;
+    };
+    const pending = Array.from(document.images).filter((img) => !img.complete && onScreen(img));
+    await Promise.all(
+      pending.map(
+        (img) =>
+          new Promise((done) => {
+            img.addEventListener('load', done);
+            img.addEventListener('error', done);
+          }),
+      ),
+    );
+    // A failed image's placeholder is rendered on the next frame.
+    await new Promise(requestAnimationFrame);
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // axe-core
 
@@ -182,8 +233,9 @@ export interface AxeViolationSummary {
   targets: string[];
 }
 
+/** Runs axe-core on the page as it is now; its source is added to the page once. */
 export async function runAxe(page: Page): Promise<AxeViolationSummary[]> {
-  await page.evaluate(AXE_SOURCE);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -211,9 +263,7 @@ export async function runAxe(page: Page): Promise<AxeViolationSummary[]> {
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
-  // Let lazy images settle into their placeholders, fonts finish and transitions end.
-  await page.evaluate(() => document.fonts?.ready).catch(() => undefined);
-  await page.waitForTimeout(350);
+  await settled(page);
   await page.screenshot({ path, fullPage });
   return path;
 }
