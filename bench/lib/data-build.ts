@@ -2,9 +2,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import { NewsPipeline } from '../../src/plugin/pipeline.ts';
 import { writeDataFiles } from '../../src/plugin/emit.ts';
 import { codeKey } from '../../src/plugin/code-key.ts';
-import { countBySeverity } from '../../src/plugin/diagnostics.ts';
 import { FileIndex } from '../../src/plugin/file-index.ts';
-import { BuildStamp, checkUpToDate } from '../../src/plugin/up-to-date.ts';
+import { BuildStamp, checkUpToDate, stampedContent } from '../../src/plugin/up-to-date.ts';
 import { REPO_ROOT } from './child.ts';
 
 export interface DataBuildArgs {
@@ -59,11 +58,9 @@ export async function dataBuildTask({ dir, cacheDir, outDir, keepOut = false }: 
   const t1 = performance.now();
   const written = await writeDataFiles(build, outDir, { manifest: index, codeKey: code });
   await index.save();
-  if (build.contentState?.trusted) {
-    const { errors } = countBySeverity(build.diagnostics);
-    const made = { codeKey: code, content: build.contentState.digest, bundles: [], report: [], errors, articles: build.cards.length };
-    await stamp.save({ ...made, dataFiles: written.written + written.unchanged, pages: 0, siteFiles: 0 }, outDir, index);
-  }
+  const content = stampedContent(build);
+  if (content)
+    await stamp.save({ ...content, codeKey: code, bundles: [], dataFiles: written.written + written.unchanged, pages: 0, siteFiles: 0 }, outDir, index);
   // The parse cache is saved meanwhile; a build is done when it is.
   await pipeline.close();
   const t2 = performance.now();

@@ -1,9 +1,8 @@
-import { readdirSync } from 'node:fs';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig, ViteBuilder } from 'vite';
 import type { PrerenderApi, ServerBundle } from '../prerender/index.ts';
-import { bundleConfigKey, BundleCache, projectFiles, type BundleInputs } from './bundle-cache.ts';
+import { bundleConfigKey, BundleCache, filesIn, projectFiles, type BundleInputs } from './bundle-cache.ts';
 import type { FileIndex } from './file-index.ts';
 
 /**
@@ -44,16 +43,6 @@ function chunksOf(output: BuildOutput) {
   return outputs.flatMap((o) => o.output);
 }
 
-/** The files under `dir`, relative to it and `/`-separated (Vite copies the public folder so). */
-export function filesIn(dir: string): string[] {
-  try {
-    const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-    return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
-  } catch {
-    return [];
-  }
-}
-
 const isNodeModule = (id: string) => id.includes(`${path.sep}node_modules${path.sep}`);
 
 export function startBundles(input: AppBundlesInput): AppBundles {
@@ -66,8 +55,11 @@ export function startBundles(input: AppBundlesInput): AppBundles {
   const toKeep: (() => Promise<void>)[] = [];
   let builtServer: ServerBundle | undefined;
   const usedDirs: { client?: string; server?: string } = {};
-  const clientLookup = cache?.lookup('client');
-  const serverLookup = prerender ? cache?.lookup('server') : undefined;
+  const steering = cache ? projectFiles(config) : [];
+  // A kept client bundle serves only with the page template when there are pages; a kept
+  // server bundle only with its hash, which the pages' keys hold.
+  const keptClient = cache?.lookup('client').then((kept) => (kept && (!prerender || kept.meta.template !== undefined) ? kept : undefined));
+  const keptServer = prerender ? cache?.lookup('server').then((kept) => (kept?.meta.hash ? kept : undefined)) : undefined;
 
   const buildClient = async () => {
     const output = await builder.build(client);
@@ -78,7 +70,7 @@ export function startBundles(input: AppBundlesInput): AppBundles {
       const modules = [...new Set(chunks.flatMap((c) => (c.type === 'chunk' ? c.moduleIds : [])))];
       const inputs: BundleInputs = {
         modules,
-        files: projectFiles(config),
+        files: steering,
         // Tailwind scans the stylesheets' folders for class names.
         trees: [...new Set(modules.filter((id) => id.endsWith('.css') && !isNodeModule(id)).map((id) => path.dirname(id))), ...(publicDir ? [publicDir] : [])],
       };
@@ -92,8 +84,8 @@ export function startBundles(input: AppBundlesInput): AppBundles {
   };
 
   const clientDone = (async () => {
-    const kept = await clientLookup;
-    if (!kept || (prerender && kept.meta.template === undefined)) return buildClient();
+    const kept = await keptClient;
+    if (!kept) return buildClient();
     usedDirs.client = kept.dir;
     for (const [file, hash] of kept.files) {
       if (manifest.isCurrent(file, hash)) continue;
@@ -110,15 +102,15 @@ export function startBundles(input: AppBundlesInput): AppBundles {
   const server =
     prerender &&
     (async () => {
-      const kept = await serverLookup;
-      if (kept?.meta.hash) {
+      const kept = await keptServer;
+      if (kept) {
         usedDirs.server = kept.dir;
-        return prerender.serverBundleAt(kept.dir, kept.meta.hash);
+        return prerender.serverBundleAt(kept.dir, kept.meta.hash!);
       }
       const bundle = await prerender.bundleServer(config);
       builtServer = bundle;
       if (cache) {
-        const inputs: BundleInputs = { modules: bundle.modules, files: projectFiles(config), trees: [] };
+        const inputs: BundleInputs = { modules: bundle.modules, files: steering, trees: [] };
         toKeep.push(async () => {
           usedDirs.server = (await cache.keep('server', bundle.dir, filesIn(bundle.dir), inputs, { hash: bundle.hash }, true)).dir;
           builtServer = undefined;
@@ -127,10 +119,7 @@ export function startBundles(input: AppBundlesInput): AppBundles {
       return bundle;
     })();
 
-  const reused = (async () => {
-    const [client, server] = await Promise.all([clientLookup, serverLookup]);
-    return !!client && (prerender ? client.meta.template !== undefined && !!server?.meta.hash : true);
-  })();
+  const reused = Promise.all([keptClient, keptServer]).then(([client, server]) => !!client && (!prerender || !!server));
   reused.catch(() => undefined);
 
   return {

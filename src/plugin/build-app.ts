@@ -23,8 +23,7 @@ import { FileIndex } from './file-index.ts';
 import { PhaseTimer } from './phase-timer.ts';
 import type { ResolvedOptions } from './options.ts';
 import { removeFiles, removeFilesNotKept } from './prune-output.ts';
-import { reportLines } from './report.ts';
-import { BuildStamp, checkUpToDate, type ContentListing } from './up-to-date.ts';
+import { BuildStamp, checkUpToDate, stampedContent, type ContentListing } from './up-to-date.ts';
 
 export interface BuildAppInput {
   config: ResolvedConfig;
@@ -44,6 +43,14 @@ export interface BuildAppInput {
 
 const seconds = (ms: number) => `${Math.round(ms)} ms`;
 
+const strictFailure = (errors: number, dir: string) => new Error(`news: ${errors} content error(s) in ${dir} (strict mode)`);
+
+/** The build's two summary lines (the bench and the tests read them), said the same way by a build that only checked. */
+const dataFilesLine = (written: number, unchanged: number, removed: number, detail?: string) =>
+  `news: data files: ${written} written, ${unchanged} unchanged, ${removed} removed${detail ? ` (${detail})` : ''}`;
+const pagesLine = (rendered: number, reused: number, siteWritten: number, siteUnchanged: number, detail?: string) =>
+  `prerender: rendered ${rendered} pages, reused ${reused} unchanged; feeds, sitemap and robots.txt: ${siteWritten} written, ${siteUnchanged} unchanged${detail ? ` (${detail})` : ''}`;
+
 export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Promise<void> {
   const { config, options, prerender } = input;
   const client = builder.environments.client;
@@ -54,6 +61,11 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
   const code = codeKey(config.root, { dropUnpublished: options.dropUnpublished, siteName: options.siteName, siteUrl: options.siteUrl });
   const started = performance.now();
   const timing = new PhaseTimer();
+  const finish = () => {
+    timing.mark('tidy');
+    timing.report();
+    logger.info(`news: built in ${seconds(performance.now() - started)}`);
+  };
 
   // 1. The content, the app and the server entry, side by side.
   const bundles = startBundles({
@@ -82,15 +94,13 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
       listing = check.listing;
       const last = check.last;
       if (last) {
-        if (options.strict && last.errors > 0) throw new Error(`news: ${last.errors} content error(s) in ${options.dir} (strict mode)`);
+        if (options.strict && last.errors > 0) throw strictFailure(last.errors, options.dir);
         for (const line of last.report) logger.info(escapeForLog(line));
         const removed = await removeFilesNotKept(outDir, input.emptyOutDir ? '' : 'data', (file) => manifest.produced(file));
         logger.info(`news: nothing changed since the last build (${listing!.state.files} content files, ${last.outputFiles} output files checked)`);
-        logger.info(`news: data files: 0 written, ${last.dataFiles} unchanged, ${removed} removed`);
-        logger.info(`prerender: rendered 0 pages, reused ${last.pages} unchanged; feeds, sitemap and robots.txt: 0 written, ${last.siteFiles} unchanged`);
-        timing.mark('tidy');
-        timing.report();
-        logger.info(`news: built in ${seconds(performance.now() - started)}`);
+        logger.info(dataFilesLine(0, last.dataFiles, removed));
+        logger.info(pagesLine(0, last.pages, 0, last.siteFiles));
+        finish();
         return;
       }
     } catch (error) {
@@ -109,7 +119,7 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
     const { errors } = countBySeverity(build.diagnostics);
     if (options.strict && errors > 0) {
       await settled;
-      throw new Error(`news: ${errors} content error(s) in ${options.dir} (strict mode)`);
+      throw strictFailure(errors, options.dir);
     }
 
     // 2. The data files, while the bundles finish.
@@ -152,10 +162,7 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
     }
     timing.mark('data');
     const removedData = await removeFilesNotKept(outDir, 'data', (file) => manifest.produced(file));
-    logger.info(
-      `news: data files: ${written.written} written, ${written.unchanged} unchanged, ${removedData} removed ` +
-        `(${(written.bytes / 1e6).toFixed(1)} MB written, ${seconds(dataMs)})`,
-    );
+    logger.info(dataFilesLine(written.written, written.unchanged, removedData, `${(written.bytes / 1e6).toFixed(1)} MB written, ${seconds(dataMs)}`));
     for (const warning of build.cacheWarnings.splice(0)) logger.warn(warning);
     await input.closeContent();
 
@@ -165,10 +172,9 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
       const pagesStarted = performance.now();
       const pages = await prerender!.renderPages(pageInput, plan);
       counts = { pages: pages.rendered + pages.reused, siteFiles: pages.files.written + pages.files.unchanged };
+      const threads = `pages on ${pages.threads} thread${pages.threads > 1 ? 's' : ''}`;
       logger.info(
-        `prerender: rendered ${pages.rendered} pages, reused ${pages.reused} unchanged; ` +
-          `feeds, sitemap and robots.txt: ${pages.files.written} written, ${pages.files.unchanged} unchanged ` +
-          `(${seconds(performance.now() - pagesStarted)}, pages on ${pages.threads} thread${pages.threads > 1 ? 's' : ''})`,
+        pagesLine(pages.rendered, pages.reused, pages.files.written, pages.files.unchanged, `${seconds(performance.now() - pagesStarted)}, ${threads}`),
       );
     } else if (prerender) {
       logger.warn('prerender: the client build has no index.html to use as the page template; no pages were rendered');
@@ -187,20 +193,10 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
         );
     if (removed > 0) logger.info(`news: removed ${removed} files of earlier builds from ${path.relative(config.root, outDir) || '.'}`);
     await manifest.save();
-    if (stamp && build.contentState?.trusted) {
-      const report = {
-        codeKey: code,
-        content: build.contentState.digest,
-        bundles: bundles.used(),
-        report: reportLines(build),
-        errors,
-        articles: build.cards.length,
-      };
-      await stamp.save({ ...report, dataFiles: written.written + written.unchanged, ...counts }, outDir, manifest);
-    }
-    timing.mark('tidy');
-    timing.report();
-    logger.info(`news: built in ${seconds(performance.now() - started)}`);
+    const stamped = stampedContent(build);
+    if (stamp && stamped)
+      await stamp.save({ ...stamped, codeKey: code, bundles: bundles.used(), dataFiles: written.written + written.unchanged, ...counts }, outDir, manifest);
+    finish();
   } finally {
     await bundles.dispose();
   }

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { version as viteVersion, type ResolvedConfig } from 'vite';
+import { readChecked, sha1, writeChecked } from './checked-file.ts';
 import { FileIndex } from './file-index.ts';
 
 /**
@@ -54,7 +54,6 @@ interface Saved {
 }
 
 const VERSION = 1;
-const sha1 = (bytes: string | Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
 const slash = (file: string): string => file.split(path.sep).join('/');
 
 function isVirtual(id: string): boolean {
@@ -73,11 +72,12 @@ function listingHash(dir: string, recursive: boolean): string {
   }
 }
 
-function filesUnder(dir: string): string[] {
+/** The files under `dir`, relative to it and `/`-separated (as Vite names the public folder's copies). */
+export function filesIn(dir: string): string[] {
   try {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
-      .map((e) => path.join(e.parentPath, e.name));
+      .map((e) => slash(path.relative(dir, path.join(e.parentPath, e.name))));
   } catch {
     return [];
   }
@@ -105,8 +105,9 @@ export class BundleCache {
     const dir = path.join(cacheDir, 'bundles');
     const kept = new Map<string, Record_>();
     try {
-      const saved = JSON.parse(readFileSync(path.join(dir, 'bundles.json'), 'utf8')) as Saved;
-      if (saved.version === VERSION) for (const [name, record] of Object.entries(saved.bundles)) kept.set(name, record);
+      const read = readChecked(path.join(dir, 'bundles.json'));
+      const saved = 'text' in read ? (JSON.parse(read.text) as Saved) : undefined;
+      if (saved?.version === VERSION) for (const [name, record] of Object.entries(saved.bundles)) kept.set(name, record);
     } catch {
       // No kept bundles (first build, or an unreadable record): they are built.
     }
@@ -177,7 +178,7 @@ export class BundleCache {
     }
     const relative = (file: string) => slash(path.relative(this.root, file));
     const inputFiles = new Set<string>([...inputs.modules.filter((id) => !isVirtual(id)), ...inputs.files]);
-    for (const tree of inputs.trees) for (const file of filesUnder(tree)) inputFiles.add(file);
+    for (const tree of inputs.trees) for (const file of filesIn(tree)) inputFiles.add(path.join(tree, file));
     const folders = new Set(inputs.modules.filter((id) => !isVirtual(id) && !id.includes(`${path.sep}node_modules${path.sep}`)).map((id) => path.dirname(id)));
     const listings: [string, boolean, string][] = [
       ...[...folders].sort().map((dir): [string, boolean, string] => [relative(dir), false, listingHash(dir, false)]),
@@ -198,10 +199,7 @@ export class BundleCache {
   /** Saves the record of the bundles this build used and removes the kept folders no longer recorded. */
   async save(): Promise<void> {
     const bundles = Object.fromEntries([...this.kept, ...this.next]);
-    await mkdir(this.dir, { recursive: true });
-    const temp = path.join(this.dir, `bundles.json.${process.pid}.tmp`);
-    await writeFile(temp, JSON.stringify({ version: VERSION, bundles } satisfies Saved));
-    await rename(temp, path.join(this.dir, 'bundles.json'));
+    writeChecked(path.join(this.dir, 'bundles.json'), JSON.stringify({ version: VERSION, bundles } satisfies Saved));
     await this.inputs.save();
     const used = new Set(Object.values(bundles).map((r) => r.folder));
     for (const entry of readdirSync(this.dir, { withFileTypes: true }))

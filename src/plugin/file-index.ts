@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { lstatSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { readChecked, sha1, writeChecked } from './checked-file.ts';
 
 /**
  * What the last build knew of a folder's files, as git's index does for a work tree: for each
@@ -45,11 +46,9 @@ const VERSION = 2;
  * in the same tick as the index was saved could keep the recorded times: such "racily clean"
  * entries (git's term) are not trusted, and their files are read or written again.
  */
-const TICK_NS = 10_000_000n;
+export const TICK_NS = 10_000_000n;
 
 const nowNs = (): bigint => BigInt(Date.now()) * 1_000_000n;
-
-const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
 
 /** A key for an output made from these inputs, in order (each length-prefixed, so no two lists collide). */
 export function outputKey(...inputs: (string | Uint8Array)[]): string {
@@ -101,17 +100,11 @@ export class FileIndex {
   static load(cacheDir: string, dir: string, warn: (line: string) => void, kind: 'output' | 'content' | 'bundle-inputs' = 'output'): FileIndex {
     const resolved = path.resolve(dir);
     const file = path.join(cacheDir, `${kind}-${sha1(resolved).slice(0, 16)}.json`);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      return new FileIndex(resolved, file, new Map());
-    }
-    const newline = text.indexOf('\n');
-    const body = text.slice(newline + 1);
+    const read = readChecked(file);
+    if ('missing' in read) return new FileIndex(resolved, file, new Map());
     let saved: SavedManifest | undefined;
     try {
-      if (newline > 0 && text.slice(0, newline) === sha1(body)) saved = JSON.parse(body) as SavedManifest;
+      if ('text' in read) saved = JSON.parse(read.text) as SavedManifest;
     } catch {
       saved = undefined;
     }
@@ -205,10 +198,7 @@ export class FileIndex {
     const entries: SavedEntry[] = [...this.next].map(([file, e]) => [file, e.key, String(e.size), String(e.mtimeNs), String(e.ctimeNs), String(e.ino)]);
     const savedAtNs = String(nowNs());
     const body = JSON.stringify({ version: VERSION, outDir: this.outDir, savedAtNs, entries } satisfies SavedManifest);
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, `${sha1(body)}\n${body}`);
-    renameSync(temp, this.file);
+    writeChecked(this.file, body);
     this.savedAtNs = savedAtNs;
   }
 }

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, type BigIntStats } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from './diagnostics.ts';
-import type { FileIndex } from './file-index.ts';
+import { readChecked, sha1, writeChecked } from './checked-file.ts';
+import type { NewsBuild } from './build-result.ts';
+import { countBySeverity, type Diagnostic } from './diagnostics.ts';
+import { TICK_NS, type FileIndex } from './file-index.ts';
 import { scanContentFolder } from './load.ts';
+import { reportLines } from './report.ts';
 
 /**
  * The stamp of the last complete build of a content folder into an output folder: what it was
@@ -52,8 +54,6 @@ export interface Stamp {
 }
 
 const VERSION = 2;
-const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
-const TICK_NS = 10_000_000n;
 
 /**
  * The digest of a content folder's listing and stats, taken before any file is read (a file
@@ -105,15 +105,13 @@ export class BuildStamp {
 
   /** The stamp of the last build of this content into `outDir`, kept in `cacheDir`. */
   static load(cacheDir: string, outDir: string): BuildStamp {
-    const name = createHash('sha1').update(path.resolve(outDir)).digest('hex').slice(0, 16);
+    const name = sha1(path.resolve(outDir)).slice(0, 16);
     const file = path.join(cacheDir, `stamp-${name}.json`);
+    // A damaged stamp is no stamp: the build does the work.
+    const read = readChecked(file);
     let saved: Stamp | undefined;
     try {
-      // A checksum line, then the stamp: a damaged stamp is no stamp (the build does the work).
-      const text = readFileSync(file, 'utf8');
-      const newline = text.indexOf('\n');
-      const body = text.slice(newline + 1);
-      const parsed = newline > 0 && text.slice(0, newline) === sha1(body) ? (JSON.parse(body) as Stamp) : undefined;
+      const parsed = 'text' in read ? (JSON.parse(read.text) as Stamp) : undefined;
       if (parsed?.version === VERSION && parsed.outDir === path.resolve(outDir)) saved = parsed;
     } catch {
       saved = undefined;
@@ -128,11 +126,9 @@ export class BuildStamp {
    */
   upToDate(now: { codeKey: string; content: ContentState; bundles: string[]; manifest: FileIndex }): Stamp | undefined {
     const saved = this.saved;
-    if (!saved || !now.content.trusted) return undefined;
-    if (saved.codeKey !== now.codeKey || saved.content !== now.content.digest) return undefined;
-    if (saved.bundles.join('\n') !== now.bundles.join('\n')) return undefined;
-    if (now.manifest.savedAtNs !== saved.outputSavedAtNs || !now.manifest.keepAllIfUnchanged(saved.outputFiles)) return undefined;
-    return saved;
+    if (!saved || !this.mayBeUpToDate(now.codeKey, now.manifest) || !now.content.trusted) return undefined;
+    if (saved.content !== now.content.digest || saved.bundles.join('\n') !== now.bundles.join('\n')) return undefined;
+    return now.manifest.keepAllIfUnchanged(saved.outputFiles) ? saved : undefined;
   }
 
   /** Whether the cheap half of `upToDate` holds (same code, the output index it saved), before the content is listed. */
@@ -144,12 +140,14 @@ export class BuildStamp {
   async save(stamp: Omit<Stamp, 'version' | 'outDir' | 'outputSavedAtNs' | 'outputFiles'>, outDir: string, manifest: FileIndex): Promise<void> {
     if (manifest.savedAtNs === undefined) return;
     const body: Stamp = { version: VERSION, outDir: path.resolve(outDir), outputSavedAtNs: manifest.savedAtNs, outputFiles: manifest.size, ...stamp };
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    const text = JSON.stringify(body);
-    await writeFile(temp, `${sha1(text)}\n${text}`);
-    await rename(temp, this.file);
+    writeChecked(this.file, JSON.stringify(body));
   }
+}
+
+/** What a stamp records of a build's content, or undefined when its content digest cannot be trusted (no stamp is then saved). */
+export function stampedContent(build: NewsBuild): Pick<Stamp, 'content' | 'report' | 'errors' | 'articles'> | undefined {
+  if (!build.contentState?.trusted) return undefined;
+  return { content: build.contentState.digest, report: reportLines(build), errors: countBySeverity(build.diagnostics).errors, articles: build.cards.length };
 }
 
 /**

@@ -33,6 +33,19 @@ async function renderedSlugs(): Promise<string[]> {
     .evaluateAll((els) => els.map((el) => el.getAttribute('data-slug') ?? ''));
 }
 
+/** Scrolls the feed by `step` pixels at a time until the card of `slug` is on the page. */
+async function scrollUntilShown(slug: string, step: number): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page.mouse.wheel(0, step);
+        return page.locator(`article[data-slug="${slug}"]`).count();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(1);
+}
+
 test('the corpus builds to more than two pages of published articles', () => {
   const index = readIndex('corpus');
   expect(index.pageSize).toBe(PAGE_SIZE);
@@ -59,15 +72,7 @@ test('the feed shows 25 cards; Load more raises pages= and shows the next ones i
   expect(shown).toEqual(expectedOrder.slice(start, start + shown.length));
   // The 50th card is reachable by scrolling.
   const last = expectedOrder[2 * PAGE_SIZE - 1]!;
-  await expect
-    .poll(
-      async () => {
-        await page.mouse.wheel(0, 4000);
-        return page.locator(`article[data-slug="${last}"]`).count();
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(1);
+  await scrollUntilShown(last, 4000);
 
   // A reload of ?pages=2 reproduces the depth.
   await page.reload({ waitUntil: 'domcontentloaded' });
@@ -80,15 +85,7 @@ test('Load more disappears on the last page', async () => {
   await go(page, 'corpus', `/?pages=${pageCount}`);
   await feedSlugs(page, 1);
   const lastSlug = expectedOrder[expectedOrder.length - 1]!;
-  await expect
-    .poll(
-      async () => {
-        await page.mouse.wheel(0, 8000);
-        return page.locator(`article[data-slug="${lastSlug}"]`).count();
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(1);
+  await scrollUntilShown(lastSlug, 8000);
   expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
 });
 

@@ -1,7 +1,7 @@
 /** Topic filters: counts, single and multiple selection in the URL, clearing, chips. */
 import { beforeAll, expect, test } from 'vitest';
 import { topicSlug } from '../../src/contract/slug';
-import { card, expectFeed, go, page, pathAndQuery, readIndex, sorted, useBrowserPage } from './support/helpers';
+import { card, control, expectFeed, go, page, pathAndQuery, readIndex, sorted, useBrowserPage } from './support/helpers';
 import { seedCards, type SeedCards } from './support/seeds';
 
 useBrowserPage();
@@ -28,6 +28,9 @@ function topicLinkName(topic: string): string {
   return `${topic} (${publishedCounts().get(topic) ?? 0})`;
 }
 
+/** The topic's link in the topics bar (its name and published count). */
+const topicLink = (topic: string) => topicsNav().getByRole('link', { name: topicLinkName(topic), exact: true });
+
 function publishedWithAny(topics: string[]): string[] {
   return sorted(
     seeds.fromSeeds.filter((c) => c.published && c.topics.some((t) => topics.includes(t))),
@@ -48,17 +51,12 @@ test('every topic is listed with its article count, as the seed files give them'
     .getByRole('link')
     .evaluateAll((els) => els.map((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim()));
   for (const topic of index.topics) {
-    const link = topicsNav().getByRole('link', { name: topicLinkName(topic.name), exact: true });
+    const link = topicLink(topic.name);
     expect(await link.count(), `link "${topicLinkName(topic.name)}" among ${JSON.stringify(names)}`).toBe(1);
     expect(await link.getAttribute('aria-current')).not.toBe('true');
   }
   await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Top stories');
-  expect(
-    await page
-      .getByRole('link', { name: 'Clear topics' })
-      .or(page.getByRole('button', { name: 'Clear topics' }))
-      .count(),
-  ).toBe(0);
+  expect(await control(page, 'Clear topics').count()).toBe(0);
 });
 
 test('selecting one topic, then a second, then clearing: URL, heading, aria-current and cards follow', async () => {
@@ -73,46 +71,22 @@ test('selecting one topic, then a second, then clearing: URL, heading, aria-curr
 
   const nlp = 'Natural Language Processing';
   const cv = 'Computer Vision';
-  await topicsNav()
-    .getByRole('link', { name: topicLinkName(nlp), exact: true })
-    .click();
+  await topicLink(nlp).click();
   await expect.poll(() => pathAndQuery(page)).toBe(`/topic/${topicSlug(nlp)}`);
   await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain(nlp);
   await expectFeed(page, publishedWithAny([nlp]));
-  expect(
-    await topicsNav()
-      .getByRole('link', { name: topicLinkName(nlp), exact: true })
-      .getAttribute('aria-current'),
-  ).toBe('true');
-  expect(
-    await topicsNav()
-      .getByRole('link', { name: topicLinkName(cv), exact: true })
-      .getAttribute('aria-current'),
-  ).not.toBe('true');
+  expect(await topicLink(nlp).getAttribute('aria-current')).toBe('true');
+  expect(await topicLink(cv).getAttribute('aria-current')).not.toBe('true');
   // Counts stay the counts of each topic, whatever is selected.
-  expect(
-    await topicsNav()
-      .getByRole('link', { name: topicLinkName(cv), exact: true })
-      .count(),
-  ).toBe(1);
+  expect(await topicLink(cv).count()).toBe(1);
 
   // Multi-select: an article matches when it has any selected topic.
-  await topicsNav()
-    .getByRole('link', { name: topicLinkName(cv), exact: true })
-    .click();
+  await topicLink(cv).click();
   const both = [topicSlug(cv), topicSlug(nlp)].sort().join(',');
   await expect.poll(() => pathAndQuery(page)).toBe(`/?topics=${both}`);
   await expectFeed(page, publishedWithAny([nlp, cv]));
-  expect(
-    await topicsNav()
-      .getByRole('link', { name: topicLinkName(nlp), exact: true })
-      .getAttribute('aria-current'),
-  ).toBe('true');
-  expect(
-    await topicsNav()
-      .getByRole('link', { name: topicLinkName(cv), exact: true })
-      .getAttribute('aria-current'),
-  ).toBe('true');
+  expect(await topicLink(nlp).getAttribute('aria-current')).toBe('true');
+  expect(await topicLink(cv).getAttribute('aria-current')).toBe('true');
   const h1 = await page.getByRole('heading', { level: 1 }).innerText();
   expect(h1).toContain(nlp);
   expect(h1).toContain(cv);
@@ -120,18 +94,10 @@ test('selecting one topic, then a second, then clearing: URL, heading, aria-curr
   // Reload reproduces the view.
   await page.reload({ waitUntil: 'domcontentloaded' });
   await expectFeed(page, publishedWithAny([nlp, cv]));
-  expect(
-    await topicsNav()
-      .getByRole('link', { name: topicLinkName(cv), exact: true })
-      .getAttribute('aria-current'),
-  ).toBe('true');
+  expect(await topicLink(cv).getAttribute('aria-current')).toBe('true');
 
   // One click clears.
-  await page
-    .getByRole('link', { name: 'Clear topics' })
-    .or(page.getByRole('button', { name: 'Clear topics' }))
-    .first()
-    .click();
+  await control(page, 'Clear topics').first().click();
   await expect.poll(() => pathAndQuery(page)).toBe('/');
   await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Top stories');
   await expectFeed(

@@ -177,6 +177,11 @@ export async function expectFeed(page: Page, expected: string[], testExpect: Exp
   await testExpect.poll(() => cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-slug') ?? '')), { timeout: 15_000 }).toEqual(expected);
 }
 
+/** The control named `name`, whether the app renders it as a button or as a link. */
+export function control(page: Page, name: string): Locator {
+  return page.getByRole('button', { name }).or(page.getByRole('link', { name }));
+}
+
 export function card(page: Page, slug: string): Locator {
   return page.locator(`article[data-slug="${slug}"]`);
 }
