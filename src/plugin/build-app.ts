@@ -23,6 +23,7 @@ import { FileIndex } from './file-index.ts';
 import { PhaseTimer } from './phase-timer.ts';
 import type { ResolvedOptions } from './options.ts';
 import { removeFiles, removeFilesNotKept } from './prune-output.ts';
+import { writeSearchIndex } from './search-index.ts';
 import { BuildStamp, checkUpToDate, stampedContent, type ContentListing } from './up-to-date.ts';
 
 export interface BuildAppInput {
@@ -164,9 +165,12 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
     const removedData = await removeFilesNotKept(outDir, 'data', (file) => manifest.produced(file));
     logger.info(dataFilesLine(written.written, written.unchanged, removedData, `${(written.bytes / 1e6).toFixed(1)} MB written, ${seconds(dataMs)}`));
     for (const warning of build.cacheWarnings.splice(0)) logger.warn(warning);
-    await input.closeContent();
 
-    // 3. The pages.
+    // 3. The pages, while Pagefind (its own process) indexes the articles.
+    const searchStarted = performance.now();
+    const search = writeSearchIndex(build, outDir, manifest, keys);
+    search.catch(() => undefined);
+
     let counts = { pages: 0, siteFiles: 0 };
     if (pageInput && plan) {
       const pagesStarted = performance.now();
@@ -181,6 +185,14 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
     }
 
     timing.mark('pages');
+    const searched = await search;
+    timing.mark('search index');
+    await input.closeContent();
+    logger.info(
+      searched.reused
+        ? `search: index unchanged since the last build: reused (${searched.files} files)`
+        : `search: indexed ${build.articles.length} articles: ${searched.files} files, ${searched.written} written (${(searched.bytes / 1e6).toFixed(1)} MB), ${seconds(performance.now() - searchStarted)}`,
+    );
     // 4. Only this build's files stay.
     await bundles.keep();
     const fromVite = new Set(appOutput.files);

@@ -175,6 +175,12 @@ export class FileIndex {
     return true;
   }
 
+  /** The last build's files under `folder` (`/`-separated, no trailing slash) and their keys. */
+  previousUnder(folder: string): [file: string, key: string][] {
+    const prefix = `${folder}/`;
+    return [...this.previous].filter(([file]) => file.startsWith(prefix)).map(([file, entry]) => [file, entry.key]);
+  }
+
   /** How many files this build produced (so far). */
   get size(): number {
     return this.next.size;
