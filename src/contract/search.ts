@@ -22,8 +22,12 @@ export const SEARCH_FILTERS = {
   /** The outlet's domain, e.g. `theintercept.com`; absent for an unknown outlet. */
   source: 'source',
   type: 'type',
-  /** `'true'` or `'false'`: unpublished articles are found only when the reader asks for them. */
-  published: 'published',
+  /**
+   * `'true'` on `published: false` articles only (published ones have no value): they are found
+   * only when the reader asks, by filtering with `{ unpublished: { none: ['true'] } }` otherwise.
+   * A value on every article would make every query load a filter file listing every page.
+   */
+  unpublished: 'unpublished',
   /** The publication day, `YYYY-MM-DD` (UTC); absent for an undated article. */
   day: 'day',
 } as const;

@@ -123,9 +123,13 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
       throw strictFailure(errors, options.dir);
     }
 
-    // 2. The data files, while the bundles finish.
+    // 2. The data files, while the bundles finish (and the search index is made; see 3).
     const keys = articleKeys(build, code);
     timing.mark('article keys');
+    // The search index, in Pagefind's own process, while the data files and the pages are made.
+    const searchStarted = performance.now();
+    const search = writeSearchIndex(build, outDir, manifest, keys);
+    search.catch(() => undefined);
     const dataStarted = performance.now();
     let dataMs = 0;
     const data = writeDataFiles(build, outDir, { manifest, codeKey: code, articleKeys: keys }).finally(() => (dataMs = performance.now() - dataStarted));
@@ -166,11 +170,7 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
     logger.info(dataFilesLine(written.written, written.unchanged, removedData, `${(written.bytes / 1e6).toFixed(1)} MB written, ${seconds(dataMs)}`));
     for (const warning of build.cacheWarnings.splice(0)) logger.warn(warning);
 
-    // 3. The pages, while Pagefind (its own process) indexes the articles.
-    const searchStarted = performance.now();
-    const search = writeSearchIndex(build, outDir, manifest, keys);
-    search.catch(() => undefined);
-
+    // 3. The pages; then the search index is awaited.
     let counts = { pages: 0, siteFiles: 0 };
     if (pageInput && plan) {
       const pagesStarted = performance.now();

@@ -6,6 +6,7 @@ import type { PrerenderApi } from '../prerender/index.ts';
 import { NEWS_UPDATE_EVENT, type NewsUpdatePayload } from '../contract/dev-events.ts';
 import { buildApp } from './build-app.ts';
 import { dataMiddleware, DevBuilds } from './dev-server.ts';
+import { DevSearchIndex } from './dev-search.ts';
 import { markUsed, pruneContentCaches } from './cache-cleanup.ts';
 import { isContentFile } from './load.ts';
 import { resolveOptions, type NewsPluginOptions, type ResolvedOptions } from './options.ts';
@@ -138,8 +139,13 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
             id: dir,
           },
         });
+      const search = new DevSearchIndex(log, (line) => logger.warn(line, { timestamp: true }));
       const builds = new DevBuilds(dir, {
-        run: (changed) => runPipeline(log, changed),
+        run: async (changed) => {
+          const build = await runPipeline(log, changed);
+          search.update(build);
+          return build;
+        },
         onFailure: (error) => {
           logger.error(`news: build failed (${error.message}); serving the last good build`, { timestamp: true });
           overlay(error);
@@ -161,6 +167,7 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
       });
       const base = server.config.base.replace(/\/?$/, '/');
       server.middlewares.use(dataMiddleware(base, () => builds.current()));
+      server.middlewares.use(search.middleware(base));
 
       // Changes arrive in bursts (editors write twice, git checks out many files): coalesce.
       let timer: NodeJS.Timeout | undefined;
@@ -177,6 +184,7 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
       };
       server.httpServer?.once('close', () => {
         builds.close();
+        search.close();
         void pipeline?.close().catch(() => undefined);
       });
       server.watcher.add(dir);

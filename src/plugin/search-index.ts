@@ -67,8 +67,8 @@ export function searchRecord(article: ArticleDetail): SearchRecord {
   const filters: Record<string, string[]> = {
     [SEARCH_FILTERS.topic]: [...new Set(article.topics.map(topicSlug))],
     [SEARCH_FILTERS.type]: [article.type],
-    [SEARCH_FILTERS.published]: [String(article.published)],
   };
+  if (!article.published) filters[SEARCH_FILTERS.unpublished] = ['true'];
   if (article.provider?.domain) filters[SEARCH_FILTERS.source] = [article.provider.domain.toLowerCase()];
   if (article.publishedAt) filters[SEARCH_FILTERS.day] = [article.publishedAt.slice(0, 10)];
   return {
@@ -86,15 +86,19 @@ export function searchRecord(article: ArticleDetail): SearchRecord {
 }
 
 /** Pagefind's output files, in memory: the records go in whole, in the build's article order. */
-export async function indexRecords(records: Iterable<SearchRecord>): Promise<{ path: string; content: Uint8Array }[]> {
+export async function indexRecords(records: readonly SearchRecord[]): Promise<{ path: string; content: Uint8Array }[]> {
   const pagefind = await import('pagefind');
   const created = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
   if (!created.index) throw new Error(`search: Pagefind could not start: ${created.errors.join('; ')}`);
   const index = created.index;
   try {
-    for (const record of records) {
-      const added = await index.addCustomRecord(record);
-      if (added.errors.length) throw new Error(`search: Pagefind rejected ${record.url}: ${added.errors.join('; ')}`);
+    // Requests in flight at once: one at a time waits out each round trip to Pagefind's process.
+    const batch = 100;
+    for (let i = 0; i < records.length; i += batch) {
+      const slice = records.slice(i, i + batch);
+      const added = await Promise.all(slice.map((record) => index.addCustomRecord(record)));
+      const failed = added.findIndex((a) => a.errors.length > 0);
+      if (failed >= 0) throw new Error(`search: Pagefind rejected ${slice[failed]!.url}: ${added[failed]!.errors.join('; ')}`);
     }
     const out = await index.getFiles();
     if (out.errors.length) throw new Error(`search: Pagefind could not write the index: ${out.errors.join('; ')}`);
@@ -111,6 +115,21 @@ function sameBytes(file: string, content: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/** Every article's record, in the build's article order. */
+export async function searchRecords(build: NewsBuild): Promise<SearchRecord[]> {
+  const records: SearchRecord[] = [];
+  for (const article of build.articles) {
+    const detail = await build.readArticle(article.head.slug);
+    if (detail) records.push(searchRecord(detail));
+  }
+  return records;
+}
+
+/** The shipped files of `build`'s index, by path inside the bundle folder. */
+export async function searchBundle(build: NewsBuild): Promise<{ path: string; content: Uint8Array }[]> {
+  return (await indexRecords(await searchRecords(build))).filter((f) => isShippedBundleFile(f.path));
 }
 
 const sha1 = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('base64url');
@@ -133,15 +152,7 @@ export async function writeSearchIndex(build: NewsBuild, outDir: string, manifes
   }
   // The check above counted some files as this build's; only those of the new index are.
   for (const [file] of previous) manifest.forget(file);
-  const records = async function* () {
-    for (const article of build.articles) {
-      const detail = await build.readArticle(article.head.slug);
-      if (detail) yield searchRecord(detail);
-    }
-  };
-  const collected: SearchRecord[] = [];
-  for await (const record of records()) collected.push(record);
-  const files = (await indexRecords(collected)).filter((f) => isShippedBundleFile(f.path));
+  const files = await searchBundle(build);
   let written = 0;
   let bytes = 0;
   for (const { path: name, content } of files) {
