@@ -167,6 +167,11 @@ export function notFoundHead(site: SiteInfo): string {
   return [`<title>${escapeHtml(pageTitle('Page not found', site))}</title>`, meta('robots', 'noindex')].join('\n    ');
 }
 
+/** The search page: its results depend on the query, which only the browser has; not for indexing. */
+export function searchHead(site: SiteInfo): string {
+  return [`<title>${escapeHtml(pageTitle('Search', site))}</title>`, meta('robots', 'noindex')].join('\n    ');
+}
+
 /** The topic summary of a display name (articles list names; the index lists slugs). */
 export function topicByName(index: NewsIndex, name: string): TopicSummary | undefined {
   const slug = topicSlug(name);

@@ -14,13 +14,14 @@ import { pathToFileURL } from 'node:url';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { FeedPage } from '../contract/feed.ts';
 import { articleHref } from '../contract/routes.ts';
+import { SEARCH_PATH } from '../contract/search.ts';
 import type { NewsBuild } from '../plugin/build-result.ts';
 import { FileIndex, outputKey } from '../plugin/file-index.ts';
 import { createProgress } from '../plugin/progress.ts';
 import { WorkerPool } from '../plugin/worker-pool.ts';
 import { assemblePage, splitTemplate } from './document.ts';
 import { atomFeed, latestPublished, robotsTxt, sitemap } from './feeds.ts';
-import { listHead, notFoundHead, pageTitle, topicHref, type SiteInfo } from './head.ts';
+import { listHead, notFoundHead, pageTitle, searchHead, topicHref, type SiteInfo } from './head.ts';
 import { basename, fileForRoute, renderArticleBatch, type PageContext, type RenderOutput, type ServerEntry } from './pages.ts';
 import type { ServerBundle } from './server-bundle.ts';
 import type { RenderTasks, WorkerInit } from './worker.ts';
@@ -137,7 +138,7 @@ export async function renderPages(input: SitePagesInput, plan: PagePlan): Promis
   }
 }
 
-/** The feed, each topic's first page and the 404 page, each made again only when its inputs changed. */
+/** The feed, each topic's first page, the search page and the 404 page, each made again only when its inputs changed. */
 async function otherPages(loadEntry: () => Promise<ServerEntry>, ctx: PageContext, build: NewsBuild, manifest: FileIndex, pagesKey: string) {
   const { outDir, base, site, index } = ctx;
   const indexJson = JSON.stringify(index);
@@ -164,6 +165,12 @@ async function otherPages(loadEntry: () => Promise<ServerEntry>, ctx: PageContex
       return [listHead(index, site, topic, base), await entry.renderPage({ url, basename: basename(base), index, feedPages }), hydrateAt(url)];
     });
   }
+  // The search view with no query: what a reader without JavaScript sees (it says search needs it).
+  await page(pageFile(outDir, SEARCH_PATH), outputKey(pagesKey, indexJson, 'search'), async (entry) => [
+    searchHead(site),
+    await entry.renderPage({ url: SEARCH_PATH, basename: basename(base), index }),
+    hydrateAt(SEARCH_PATH),
+  ]);
   // Rendered for no URL in particular: served for every unknown path, it never hydrates.
   await page('404.html', outputKey(pagesKey, indexJson, '404'), async (entry) => [
     notFoundHead(site),
