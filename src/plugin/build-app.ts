@@ -59,7 +59,7 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
   const logger = config.logger;
   const outDir = path.resolve(config.root, client.config.build.outDir);
   const manifest = FileIndex.load(input.cacheDir, outDir, (line) => logger.warn(line));
-  const code = codeKey(config.root, { dropUnpublished: options.dropUnpublished, siteName: options.siteName, siteUrl: options.siteUrl });
+  const code = codeKey(config.root, { dropUnpublished: options.dropUnpublished, siteName: options.siteName, siteUrl: options.siteUrl, search: options.search });
   const started = performance.now();
   const timing = new PhaseTimer();
   const finish = () => {
@@ -128,8 +128,8 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
     timing.mark('article keys');
     // The search index, in Pagefind's own process, while the data files and the pages are made.
     const searchStarted = performance.now();
-    const search = writeSearchIndex(build, outDir, manifest, keys);
-    search.catch(() => undefined);
+    const search = options.search ? writeSearchIndex(build, outDir, manifest, keys) : undefined;
+    search?.catch(() => undefined);
     const dataStarted = performance.now();
     let dataMs = 0;
     const data = writeDataFiles(build, outDir, { manifest, codeKey: code, articleKeys: keys }).finally(() => (dataMs = performance.now() - dataStarted));
@@ -188,11 +188,12 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
     const searched = await search;
     timing.mark('search index');
     await input.closeContent();
-    logger.info(
-      searched.reused
-        ? `search: index unchanged since the last build: reused (${searched.files} files)`
-        : `search: indexed ${build.articles.length} articles: ${searched.files} files, ${searched.written} written (${(searched.bytes / 1e6).toFixed(1)} MB), ${seconds(performance.now() - searchStarted)}`,
-    );
+    if (searched)
+      logger.info(
+        searched.reused
+          ? `search: index unchanged since the last build: reused (${searched.files} files)`
+          : `search: indexed ${build.articles.length} articles: ${searched.files} files, ${searched.written} written (${(searched.bytes / 1e6).toFixed(1)} MB), ${seconds(performance.now() - searchStarted)}`,
+      );
     // 4. Only this build's files stay.
     await bundles.keep();
     const fromVite = new Set(appOutput.files);

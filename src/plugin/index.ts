@@ -143,7 +143,7 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
       const builds = new DevBuilds(dir, {
         run: async (changed) => {
           const build = await runPipeline(log, changed);
-          search.update(build);
+          if (options!.search) search.update(build);
           return build;
         },
         onFailure: (error) => {
@@ -202,8 +202,8 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
   const sitePlugin: Plugin = {
     name: 'news:site',
     config(userConfig) {
-      const { siteName } = resolveOptions(userOptions, userConfig.root ?? process.cwd());
-      return { define: { 'import.meta.env.NEWS_SITE_NAME': JSON.stringify(siteName) } };
+      const { siteName, search } = resolveOptions(userOptions, userConfig.root ?? process.cwd());
+      return { define: { 'import.meta.env.NEWS_SITE_NAME': JSON.stringify(siteName), 'import.meta.env.NEWS_SEARCH': JSON.stringify(search ? 'on' : 'off') } };
     },
   };
 

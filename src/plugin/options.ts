@@ -12,6 +12,8 @@ export interface NewsPluginOptions {
   siteName?: string;
   /** Public base URL for canonical links. Default: `NEWS_SITE_URL`, else none. */
   siteUrl?: string;
+  /** Build the search index (Pagefind). Default: off when `NEWS_SEARCH=0`, else on. */
+  search?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -20,6 +22,7 @@ export interface ResolvedOptions {
   strict: boolean;
   siteName: string;
   siteUrl?: string;
+  search: boolean;
 }
 
 const flag = (value: string | undefined) => value === '1' || value === 'true';
@@ -32,5 +35,6 @@ export function resolveOptions(options: NewsPluginOptions, root: string, env: No
     strict: options.strict ?? flag(env.NEWS_STRICT),
     siteName: options.siteName ?? env.NEWS_SITE_NAME ?? DEFAULT_SITE_NAME,
     ...(siteUrl ? { siteUrl } : {}),
+    search: options.search ?? !(env.NEWS_SEARCH === '0' || env.NEWS_SEARCH === 'false'),
   };
 }
