@@ -69,10 +69,10 @@ export async function measureColumn(
   const dist = path.join(work, `dist-${column.id}`);
   const cache = pluginCacheDir(dir);
   /** `vite build` into `dist`, as `npm run build` does (its log at the default level: the summary lines are info). */
-  const viteBuild = async (): Promise<ChildRun> => {
+  const viteBuild = async (env: Record<string, string> = {}, outDir = dist): Promise<ChildRun> => {
     settleDisk();
-    const run = await runCommand(process.execPath, [VITE_BIN, 'build', '--outDir', dist, '--emptyOutDir'], {
-      env: { ...process.env, NEWS_DIR: dir },
+    const run = await runCommand(process.execPath, [VITE_BIN, 'build', '--outDir', outDir, '--emptyOutDir'], {
+      env: { ...process.env, NEWS_DIR: dir, ...env },
       timeoutMs: BUILD_TIMEOUT_MS,
     });
     if (run.timedOut) throw new Error(`vite build timed out after ${BUILD_TIMEOUT_MS / 60_000} min`);
@@ -96,10 +96,29 @@ export async function measureColumn(
   if (hugoSkipped) row.hugoMs = row.hugoCpuMs = hugoSkipped;
   const rounds = hugoSkipped ? 1 : options.rounds;
   const prodRuns: { ms: number; cpuMs?: number; log: BuildLog }[] = [];
+  // The same cold build without the search index, alternating with the others: what the index adds.
+  const measureNoSearch = column.size < 100_000;
+  if (!measureNoSearch) row.noSearchBuildMs = 'skipped (100k)';
+  const noSearchRuns: { ms: number }[] = [];
   const hugoRuns: { ms: number; cpuMs?: number }[] = [];
   let distReady = false;
   for (let round = 1; round <= rounds; round++) {
     const of = rounds > 1 ? ` (${round} of ${rounds})` : '';
+    // First, so that the cold build with the index leaves the plugin cache the warm builds use.
+    if (measureNoSearch) {
+      await attempt(
+        `cold vite build without search${of}`,
+        async () => {
+          const out = path.join(work, `dist-nosearch-${column.id}`);
+          await trash.discard(cache);
+          await trash.discard(out);
+          const run = await viteBuild({ NEWS_SEARCH: '0' }, out);
+          noSearchRuns.push({ ms: run.ms });
+          await trash.discard(out);
+        },
+        ['noSearchBuildMs'],
+      );
+    }
     const built = await attempt(
       `cold vite build${of}`,
       async () => {
@@ -144,6 +163,8 @@ export async function measureColumn(
   };
   setMedian('prodBuildMs', prodRuns, 'ms');
   setMedian('prodCpuMs', prodRuns, 'cpuMs');
+  if (measureNoSearch) setMedian('noSearchBuildMs', noSearchRuns, 'ms');
+  details.noSearchRuns = noSearchRuns;
   if (!hugoSkipped) {
     setMedian('hugoMs', hugoRuns, 'ms');
     setMedian('hugoCpuMs', hugoRuns, 'cpuMs');
@@ -209,6 +230,19 @@ export async function measureColumn(
     } else for (const k of changeKeys) row[k] = 'no build';
   }
 
+  // The search bundle the last build wrote (Pagefind's files are gzipped already).
+  if (distReady) {
+    await attempt(
+      'search index size',
+      async () => {
+        const bundle = await dirBytes(path.join(dist, 'pagefind'));
+        row.searchIndexFiles = bundle.files;
+        row.searchIndexBytes = bundle.bytes;
+      },
+      ['searchIndexFiles', 'searchIndexBytes'],
+    );
+  } else row.searchIndexFiles = row.searchIndexBytes = 'no build';
+
   // (5) First-screen bytes, of the last build.
   const firstScreenKeys = ['firstScreenGzip', 'firstScreenJsGzip', 'indexJsonGzip'];
   if (distReady) {
@@ -269,6 +303,7 @@ export async function measureColumn(
   setRatio('prodCpuOverHugo', 'prodCpuMs', 'hugoCpuMs');
   setRatio('hugoOverWarmProd', 'hugoMs', 'warmProdMs');
   setRatio('hugoOverCold', 'hugoMs', 'coldBuildMs');
+  setRatio('searchBuildRatio', 'prodBuildMs', 'noSearchBuildMs');
 
   // (8) Dev and (9) browser: the plain style only (the app is the same whichever style).
   const browserMetrics = METRICS.filter((m) => m.needs === 'browser' && applies(m, column));

@@ -64,6 +64,17 @@ export const METRICS: MetricDef[] = [
   { key: 'changedProdMs', label: 'One title changed, vite build', unit: 's', target: '< 4 s at 10k', on: 'generated', check: at10k(below(4000, '4 s')) },
   { key: 'changedPages', label: 'One title changed: pages re-rendered', unit: 'count', target: 'only the affected ones (build log)', on: 'generated' },
   { key: 'changedDataFiles', label: 'One title changed: data files written', unit: 'count', target: 'only the affected ones (build log)', on: 'generated' },
+  // Issue 17: the search index (Pagefind), built in the same vite build.
+  { key: 'noSearchBuildMs', label: 'Cold vite build without the search index', unit: 's', target: 'median, alternating' },
+  {
+    key: 'searchBuildRatio',
+    label: 'Cold vite build: with / without search',
+    unit: 'x',
+    target: '≤ 1.25× at 10k',
+    check: at10k((v) => ({ pass: v <= 1.25, target: '≤ 1.25×' })),
+  },
+  { key: 'searchIndexFiles', label: 'Search index: files (dist/pagefind)', unit: 'count', target: 'reported' },
+  { key: 'searchIndexBytes', label: 'Search index: bytes on disk', unit: 'MB', target: 'reported' },
   // The data build alone (files → JSON), in a process of its own.
   {
     key: 'coldBuildMs',
