@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { launchChromium } from '../../tests/e2e/support/chromium.ts';
 import { clickAndWaitForCards, FIRST_CARD_PROBE, firstCardMs } from './page-probes.ts';
+import { searchProbe, type SearchProbeResult } from './search-probe.ts';
 
 export interface BrowserArgs {
   root: string;
@@ -28,6 +29,8 @@ export interface BrowserResult {
   domNodes: number;
   jsHeapBytes: number;
   loadMores: number;
+  /** Issue 17, in a browser of its own (an empty cache). */
+  search: SearchProbeResult;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
@@ -98,7 +101,15 @@ export async function browserTask({ root, distDir, port, loadMores = 20 }: Brows
     await cdp.send('HeapProfiler.enable');
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const fresh = await launchChromium();
+    let search: SearchProbeResult;
+    try {
+      search = await searchProbe(fresh.context, base, distDir);
+    } finally {
+      await fresh.close();
+    }
     return {
+      search,
       firstCardMs: median(firstCardRuns),
       firstCardRuns,
       sortMs,

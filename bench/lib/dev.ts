@@ -16,6 +16,8 @@ export interface DevArgs {
 export interface DevResult {
   /** Saving one changed file → the new title in the open page (no reload). */
   editVisibleMs: number;
+  /** Saving the file → the dev server's search index has it (a new Pagefind index served). */
+  searchUpdatedMs: number;
   /** Dev server start → first card (includes the initial pipeline run, with its cache). */
   firstCardMs: number;
   file: string;
@@ -117,6 +119,10 @@ export async function devTask({ root, dir, port }: DevArgs): Promise<DevResult> 
       const obs = new MutationObserver(check);
       obs.observe(document.body, { childList: true, subtree: true, characterData: true });
     }, newTitle);
+    // The served index before the edit (the request waits for the first index).
+    const entryUrl = `${base}pagefind/pagefind-entry.json`;
+    const entry = async () => (await fetch(entryUrl)).text();
+    const entryBefore = await entry();
     const saved = Date.now();
     await writeFile(found.file, edited);
     try {
@@ -135,7 +141,13 @@ export async function devTask({ root, dir, port }: DevArgs): Promise<DevResult> 
       return { seen: w.__benchSeen, noReload: w.__benchNoReload === true };
     });
     if (!noReload) throw new Error('the page reloaded instead of updating');
-    return { editVisibleMs: seen - saved, firstCardMs: firstCard, file: path.relative(dir, found.file) };
+    const searchDeadline = Date.now() + 300_000;
+    while ((await entry()) === entryBefore) {
+      if (Date.now() > searchDeadline) throw new Error('the dev server never served a new search index after the edit');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const searchUpdatedMs = Date.now() - saved;
+    return { editVisibleMs: seen - saved, searchUpdatedMs, firstCardMs: firstCard, file: path.relative(dir, found.file) };
   } finally {
     await restore?.();
     await browser.close();

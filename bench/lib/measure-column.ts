@@ -322,12 +322,13 @@ export async function measureColumn(
           return runDev();
         });
         row.devEditMs = dev.editVisibleMs;
+        row.devSearchMs = dev.searchUpdatedMs;
         details.dev = dev;
       },
-      ['devEditMs'],
+      ['devEditMs', 'devSearchMs'],
     );
     await trash.discard(cache);
-    const keys = browserMetrics.map((m) => m.key).filter((k) => k !== 'devEditMs');
+    const keys = browserMetrics.map((m) => m.key).filter((k) => k !== 'devEditMs' && k !== 'devSearchMs');
     if (distReady) {
       await attempt(
         'browser',
@@ -342,6 +343,10 @@ export async function measureColumn(
             maxDataRequestGzip: b.maxDataRequestGzip,
             domNodes: b.domNodes,
             jsHeapBytes: b.jsHeapBytes,
+            searchFirstQueryGzip: b.search.firstQueryGzip,
+            searchKeystrokeGzip: b.search.keystrokeMaxGzip,
+            searchMs: b.search.queryMs,
+            searchMaxMs: b.search.queryMaxMs,
           });
           if (b.loadMores < 20) details.loadMoreNote = `only ${b.loadMores} load-mores possible`;
           details.browser = b;
