@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { routePatterns } from '../contract';
+import { SEARCH_PATH } from '../contract/search';
 import { Layout } from './components/Layout';
 import { DevUpdates } from './components/DevUpdates';
 import { ScrollToTop } from './components/ScrollToTop';
@@ -8,6 +9,7 @@ import { FeedRoute } from './routes/feed';
 import { NotFoundRoute } from './routes/not-found';
 
 const ArticleRoute = lazy(() => import('./routes/article'));
+const SearchRoute = lazy(() => import('./routes/search'));
 
 /**
  * All routes, without a router: the browser entry and the prerenderer each supply one. `page`
@@ -26,6 +28,7 @@ export function App({ page }: { page?: ReactNode }) {
             <Route path={routePatterns.feed} element={<FeedRoute />} />
             <Route path={routePatterns.topic} element={<FeedRoute />} />
             <Route path={routePatterns.article} element={<ArticleRoute />} />
+            <Route path={SEARCH_PATH} element={<SearchRoute />} />
             <Route path="*" element={<NotFoundRoute />} />
           </Routes>
         )}

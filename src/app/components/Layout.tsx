@@ -1,5 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { SITE_NAME } from '../site';
+import { HeaderSearch } from '../features/search/components/HeaderSearch';
 import { ShortcutsDialog } from '../features/keyboard/ShortcutsDialog';
 import { useKeyboardShortcuts } from '../features/keyboard/use-keyboard-shortcuts';
 import { ThemeToggle } from '../features/theme/ThemeToggle';
@@ -29,7 +30,8 @@ export function Layout({ children }: { children: ReactNode }) {
           >
             {siteName}
           </a>
-          <div className="flex items-center gap-1">
+          <HeaderSearch />
+          <div className="flex shrink-0 items-center gap-1">
             <button type="button" className="btn-ghost" onClick={openHelp} aria-label="Keyboard shortcuts (?)">
               <span aria-hidden="true">?</span>
             </button>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 const SHORTCUTS: [string, string][] = [
+  ['/', 'Search'],
   ['j', 'Next article'],
   ['k', 'Previous article'],
   ['o or Enter', 'Open the focused article'],

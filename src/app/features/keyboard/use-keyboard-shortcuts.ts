@@ -25,7 +25,15 @@ function openFocused(): void {
   link?.click();
 }
 
-/** j/k between cards, o opens, ? shows the help. Ignored while typing or with modifiers. */
+function focusSearchField(): boolean {
+  const field = document.getElementById('search-field');
+  if (!(field instanceof HTMLInputElement)) return false;
+  field.focus();
+  field.select();
+  return true;
+}
+
+/** / focuses search, j/k between cards, o opens, ? shows the help. Ignored while typing or with modifiers. */
 export function useKeyboardShortcuts(onHelp: () => void): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -40,6 +48,10 @@ export function useKeyboardShortcuts(onHelp: () => void): void {
           break;
         case 'o':
           openFocused();
+          break;
+        case '/':
+          // The header's search field (features/search); focusing it starts loading search.
+          if (!focusSearchField()) return;
           break;
         case '?':
           onHelp();

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { ArticleCard as Card } from '../../../../contract';
-import { ArticleCard } from './ArticleCard';
+import { ArticleCard } from '../../../components/ArticleCard';
 
 /** Past this many cards only those near the viewport are rendered. */
 const VIRTUALISE_AFTER = 50;

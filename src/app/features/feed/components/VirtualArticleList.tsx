@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { ArticleCard as Card } from '../../../../contract';
-import { ArticleCard } from './ArticleCard';
+import { ArticleCard } from '../../../components/ArticleCard';
 
 /** Only the cards near the viewport are in the DOM; heights are measured as they render. */
 export default function VirtualList({ cards }: { cards: Card[] }) {

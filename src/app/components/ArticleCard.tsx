@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { articleHref, type ArticleCard as Card } from '../../../../contract';
-import { ProviderName } from '../../../components/ProviderBadge';
-import { TimeAgo } from '../../../components/TimeAgo';
-import { TopicChips } from '../../../components/TopicChips';
+import { articleHref, type ArticleCard as Card } from '../../contract';
+import { ProviderName } from './ProviderBadge';
+import { TimeAgo } from './TimeAgo';
+import { TopicChips } from './TopicChips';
 import { RelatedDisclosure } from './RelatedDisclosure';
 import { Thumbnail } from './Thumbnail';
 
@@ -30,7 +31,15 @@ function Score({ card }: { card: Card }) {
   );
 }
 
-export function ArticleCard({ card }: { card: Card }) {
+/** What a view may show in place of the card's own text (search shows its matches highlighted). */
+export interface CardText {
+  title?: ReactNode;
+  excerpt?: ReactNode;
+  /** A line below the excerpt (search shows where the body matched). */
+  snippet?: ReactNode;
+}
+
+export function ArticleCard({ card, text = {} }: { card: Card; text?: CardText }) {
   return (
     <article data-slug={card.slug} className="card">
       <div className="flex gap-4">
@@ -48,10 +57,11 @@ export function ArticleCard({ card }: { card: Card }) {
           </div>
           <h2 className="mt-1.5 text-lg leading-snug font-semibold">
             <Link to={articleHref(card.slug)} className="headline-link">
-              {card.title}
+              {text.title ?? card.title}
             </Link>
           </h2>
-          {card.excerpt && <p className="mt-1.5 line-clamp-3 text-slate-700 dark:text-slate-300">{card.excerpt}</p>}
+          {card.excerpt && <p className="mt-1.5 line-clamp-3 text-slate-700 dark:text-slate-300">{text.excerpt ?? card.excerpt}</p>}
+          {text.snippet && <p className="mt-1.5 text-sm text-slate-600 dark:text-slate-300">{text.snippet}</p>}
         </div>
         <Thumbnail image={card.image} />
       </div>

@@ -1,5 +1,5 @@
-import { useImageFallback } from '../../../lib/use-image-fallback';
-import { safeHttpUrl, type Image } from '../../../../contract';
+import { useImageFallback } from '../lib/use-image-fallback';
+import { safeHttpUrl, type Image } from '../../contract';
 
 /** The card's lead image: lazy, sized so nothing shifts, a placeholder when it is gone. */
 export function Thumbnail({ image }: { image: Image | undefined }) {

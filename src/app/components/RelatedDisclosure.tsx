@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { useArticle } from '../../../api/get-article';
-import { CitedByList } from '../../../components/CitedByList';
-import { RelatedList } from '../../../components/RelatedList';
+import { useArticle } from '../api/get-article';
+import { CitedByList } from './CitedByList';
+import { RelatedList } from './RelatedList';
 
 const BEST_FIRST = 5;
 

@@ -1,0 +1,41 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { dataPaths, type ProviderIndex } from '../../../../contract';
+import { searchHref, type SearchView } from '../../../../contract/search';
+import { fetchJson } from '../../../lib/fetch-json';
+import { runSearch, slugOfResultUrl } from '../engine/run-search';
+import { loadPagefind } from './load-pagefind';
+import type { PagefindResult } from './pagefind-types';
+
+/** The results of a view; while the next view's run, the previous results stay on screen. */
+export function useSearch(view: SearchView) {
+  return useQuery({
+    // The canonical URL names the view: equal views share a cache entry.
+    queryKey: ['search', 'results', searchHref(view)],
+    queryFn: async () => runSearch(await loadPagefind(), view),
+    placeholderData: keepPreviousData,
+    enabled: view.q.trim() !== '',
+    gcTime: 5 * 60 * 1000,
+  });
+}
+
+/** A result's article slug, read from its Pagefind fragment (the card comes from the article's data file). */
+export function useResultSlug(result: PagefindResult) {
+  return useQuery({
+    queryKey: ['search', 'result', result.id],
+    queryFn: async () => {
+      const slug = slugOfResultUrl((await result.data()).url);
+      if (!slug) throw new Error(`search: result ${result.id} is not an article URL`);
+      return slug;
+    },
+  });
+}
+
+export const providersQueryOptions = () =>
+  queryOptions({
+    queryKey: ['news', 'providers'],
+    queryFn: ({ signal }) => fetchJson<ProviderIndex>(dataPaths.providers(), signal),
+  });
+
+export function useProviders() {
+  return useQuery(providersQueryOptions());
+}

@@ -1,0 +1,131 @@
+import { useId } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import type { NewsIndex } from '../../../../contract';
+import { searchHref, type SearchSort, type SearchView } from '../../../../contract/search';
+import { useProviders } from '../api/use-search';
+
+const SORTS: [SearchSort, string][] = [
+  ['relevance', 'Relevance'],
+  ['heat', 'Heat'],
+  ['quality', 'Quality'],
+  ['newest', 'Newest'],
+];
+
+function SortNav({ view }: { view: SearchView }) {
+  return (
+    <nav aria-label="Sort by" className="flex items-center gap-2 text-sm">
+      <span aria-hidden="true" className="text-slate-600 dark:text-slate-300">
+        Sort:
+      </span>
+      <ul className="flex flex-wrap rounded-lg border border-slate-300 p-0.5 dark:border-slate-700">
+        {SORTS.map(([sort, label]) => (
+          <li key={sort}>
+            <Link to={searchHref({ ...view, sort })} replace aria-current={view.sort === sort ? 'true' : undefined} className="segment">
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Topics found for the query (and the selected ones), with their counts; links toggle a topic. */
+function TopicFilter({ index, view, counts }: { index: NewsIndex | undefined; view: SearchView; counts: Record<string, number> | undefined }) {
+  const topics = (index?.topics ?? []).filter((t) => view.topics.includes(t.slug) || (counts?.[t.slug] ?? 0) > 0);
+  if (topics.length === 0) return null;
+  const toggled = (slug: string) => (view.topics.includes(slug) ? view.topics.filter((t) => t !== slug) : [...view.topics, slug]);
+  return (
+    <nav aria-label="Topics">
+      <ul className="flex flex-wrap gap-2">
+        {view.topics.length > 0 && (
+          <li className="shrink-0">
+            <Link to={searchHref({ ...view, topics: [] })} className="chip chip-clear">
+              Clear topics
+            </Link>
+          </li>
+        )}
+        {topics.map((topic) => (
+          <li key={topic.slug} className="shrink-0">
+            <Link
+              to={searchHref({ ...view, topics: toggled(topic.slug) })}
+              aria-current={view.topics.includes(topic.slug) ? 'true' : undefined}
+              className="chip"
+            >
+              {view.topics.includes(topic.slug) && <span aria-hidden="true">✓ </span>}
+              {topic.name} <span className="chip-count">({counts?.[topic.slug] ?? 0})</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+const field =
+  'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100';
+const label = 'block text-sm font-medium text-slate-700 dark:text-slate-200';
+
+export function SearchFilters({ index, view, counts }: { index: NewsIndex | undefined; view: SearchView; counts: Record<string, number> | undefined }) {
+  const navigate = useNavigate();
+  const providers = useProviders();
+  const id = useId();
+  const set = (change: Partial<SearchView>) => void navigate(searchHref({ ...view, ...change }));
+  const sources = providers.data?.providers.filter((p) => p.domain) ?? [];
+  return (
+    <div className="mb-6 space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <label className="inline-flex items-center gap-2 text-sm font-medium">
+          <input type="checkbox" checked={view.unpublished} onChange={(e) => set({ unpublished: e.target.checked })} className="h-4 w-4" />
+          Include unpublished
+        </label>
+        <SortNav view={view} />
+      </div>
+      <TopicFilter index={index} view={view} counts={counts} />
+      <fieldset className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <legend className="sr-only">Filters</legend>
+        <div>
+          <label htmlFor={`${id}-source`} className={label}>
+            Source
+          </label>
+          <select id={`${id}-source`} className={field} value={view.source ?? ''} onChange={(e) => set({ source: e.target.value || undefined })}>
+            <option value="">All sources</option>
+            {view.source && !sources.some((p) => p.domain === view.source) && <option value={view.source}>{view.source}</option>}
+            {sources.map((p) => (
+              <option key={p.domain} value={p.domain}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-type`} className={label}>
+            Type
+          </label>
+          <select
+            id={`${id}-type`}
+            className={field}
+            value={view.type ?? ''}
+            onChange={(e) => set({ type: e.target.value === 'article' || e.target.value === 'video' ? e.target.value : undefined })}
+          >
+            <option value="">Articles and videos</option>
+            <option value="article">Articles</option>
+            <option value="video">Videos</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-from`} className={label}>
+            From
+          </label>
+          <input id={`${id}-from`} type="date" className={field} value={view.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-to`} className={label}>
+            To
+          </label>
+          <input id={`${id}-to`} type="date" className={field} value={view.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
+        </div>
+      </fieldset>
+    </div>
+  );
+}
