@@ -13,7 +13,7 @@ interface Doc {
 
 /**
  * An in-memory stand-in with Pagefind's documented semantics: words AND-ed as prefixes, a wholly
- * quoted term as consecutive whole words, filters as exact values or `{ any }`, counts for the
+ * quoted term as consecutive whole words, filters as exact values, `{ any }` or `{ none }`, counts for the
  * topic filter, numeric sort. It records the terms it was asked for.
  */
 function fakePagefind(docs: Doc[]): PagefindApi & { terms: string[] } {
@@ -29,6 +29,7 @@ function fakePagefind(docs: Doc[]): PagefindApi & { terms: string[] } {
     Object.entries(filters).every(([name, want]) => {
       const have = doc.filters[name] ?? [];
       if (typeof want === 'string') return have.includes(want);
+      if ('none' in (want as object)) return !(want as { none: string[] }).none.some((v) => have.includes(v));
       const any = (want as { any: string[] }).any;
       return any.length === 0 || any.some((v) => have.includes(v));
     });
@@ -53,7 +54,7 @@ const doc = (id: string, text: string, topics: string[], heat = 0, published = t
   id,
   text,
   heat,
-  filters: { topic: topics, published: [String(published)] },
+  filters: { topic: topics, ...(published ? {} : { unpublished: ['true'] }) },
 });
 
 const DOCS = [
