@@ -1,0 +1,153 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { FeedPage } from '../../src/contract/feed.ts';
+
+export interface SearchProbeResult {
+  /** Bytes (gzip) fetched from focusing the field on a fresh page to the first query's results. */
+  firstQueryGzip: number;
+  firstQuery: string;
+  /** The largest of the bytes fetched by each further keystroke of the same query. */
+  keystrokeMaxGzip: number;
+  keystrokes: { text: string; gzip: number }[];
+  /** Last keystroke → results for the whole word on screen, per query (ms). */
+  queryRuns: { q: string; ms: number; results: string }[];
+  queryMs: number;
+  queryMaxMs: number;
+}
+
+const FIELD = '#search-field';
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+/**
+ * Words of the corpus's own headlines, from the built list files: lowercase letters, 4 or more,
+ * in a fixed spread from the most to the least common, and a headline with two of them (for
+ * the query typed on).
+ */
+export function corpusWords(distDir: string, count = 20): { words: string[]; pair: [string, string] } {
+  const dir = path.join(distDir, 'data', 'feed', 'published', 'all', 'newest');
+  const titles: string[] = [];
+  for (const file of readdirSync(dir).sort()) titles.push(...(JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as FeedPage).items.map((c) => c.title));
+  const split = (title: string) =>
+    title
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length >= 4);
+  const counts = new Map<string, number>();
+  for (const title of titles) for (const w of new Set(split(title))) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
+  const step = Math.max(1, Math.floor(ranked.length / count));
+  const words = Array.from({ length: Math.min(count, ranked.length) }, (_, i) => ranked[i * step]!);
+  const two = titles.map(split).find((ws) => new Set(ws).size >= 2)!;
+  return { words, pair: [two[0]!, two.find((w) => w !== two[0])!] };
+}
+
+/** Gzip bytes of what a response carried: Pagefind's files are gzip already, the rest is compressed here. */
+const gzipBytes = (body: Buffer) => (body[0] === 0x1f && body[1] === 0x8b ? body.length : gzipSync(body).length);
+
+/** Resolves once the results status speaks of `q` (not "Searching…"); returns ms since the last keydown in the page. */
+function resultsFor(page: Page, q: string, timeoutMs = 30_000): Promise<{ ms: number; status: string }> {
+  return page.evaluate(
+    ({ q, timeoutMs }) =>
+      new Promise<{ ms: number; status: string }>((resolve, reject) => {
+        const w = window as unknown as { __benchKeyAt?: number };
+        const check = () => {
+          for (const s of document.querySelectorAll('main [role="status"]')) {
+            const text = s.textContent ?? '';
+            if (text.includes(`for “${q}”`)) {
+              obs.disconnect();
+              clearTimeout(timer);
+              resolve({ ms: performance.now() - (w.__benchKeyAt ?? performance.now()), status: text });
+              return;
+            }
+          }
+        };
+        const obs = new MutationObserver(check);
+        obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+        const timer = setTimeout(() => {
+          obs.disconnect();
+          reject(new Error(`no results for "${q}" within ${timeoutMs} ms`));
+        }, timeoutMs);
+        check();
+      }),
+    { q, timeoutMs },
+  );
+}
+
+const KEY_PROBE = `(() => {
+  window.__name = window.__name || ((fn) => fn);
+  document.addEventListener('keydown', () => { window.__benchKeyAt = performance.now(); }, true);
+})();`;
+
+/**
+ * Issue 17's search figures in a fresh browser context on the production build at `base`:
+ * bytes for the first query typed (library and index included) and for each further
+ * keystroke, then the time from the last keystroke to updated results for 20 corpus words.
+ */
+export async function searchProbe(context: BrowserContext, base: string, distDir: string): Promise<SearchProbeResult> {
+  const { words, pair } = corpusWords(distDir);
+  const page = await context.newPage();
+  await page.addInitScript(KEY_PROBE);
+  let bytes = 0;
+  const pending: Promise<void>[] = [];
+  page.on('response', (response) => {
+    pending.push(
+      response.body().then(
+        (body) => void (bytes += gzipBytes(body)),
+        () => undefined,
+      ),
+    );
+  });
+  const settle = async () => {
+    await page.waitForLoadState('networkidle');
+    await Promise.all(pending);
+  };
+  await page.goto(base, { waitUntil: 'load' });
+  await page.locator('article[data-slug]').first().waitFor({ timeout: 60_000 });
+  await settle();
+  bytes = 0;
+
+  // The first query, typed into the header field of the feed.
+  const [first, second] = pair;
+  await page.locator(FIELD).focus();
+  await page.keyboard.type(first, { delay: 40 });
+  await resultsFor(page, first);
+  await settle();
+  const firstQueryGzip = bytes;
+
+  // Typing on: a second word of the same headline, one keystroke at a time.
+  const keystrokes: SearchProbeResult['keystrokes'] = [];
+  let text = first;
+  for (const ch of ` ${second}`) {
+    bytes = 0;
+    text += ch;
+    await page.keyboard.type(ch);
+    if (ch !== ' ') await resultsFor(page, text);
+    await settle();
+    keystrokes.push({ text, gzip: bytes });
+  }
+
+  // Latency: each word typed whole but its last letter, then the last letter.
+  const queryRuns: SearchProbeResult['queryRuns'] = [];
+  for (const q of words) {
+    await page.locator(FIELD).fill(q.slice(0, -1));
+    await resultsFor(page, q.slice(0, -1));
+    await settle();
+    await page.locator(FIELD).press(q.slice(-1));
+    const { ms, status } = await resultsFor(page, q);
+    queryRuns.push({ q, ms, results: status });
+    await settle();
+  }
+  await page.close();
+  const times = queryRuns.map((r) => r.ms);
+  return {
+    firstQueryGzip,
+    firstQuery: first,
+    keystrokeMaxGzip: Math.max(0, ...keystrokes.map((k) => k.gzip)),
+    keystrokes,
+    queryRuns,
+    queryMs: median(times),
+    queryMaxMs: Math.max(...times),
+  };
+}
