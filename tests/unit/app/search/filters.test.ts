@@ -33,7 +33,7 @@ describe('daysInRange', () => {
 
 describe('searchFilters', () => {
   it('finds only published articles by default', () => {
-    expect(searchFilters(view({}))).toEqual({ published: 'true' });
+    expect(searchFilters(view({}))).toEqual({ unpublished: { none: ['true'] } });
     expect(searchFilters(view({ unpublished: true }))).toEqual({});
   });
 
@@ -51,6 +51,6 @@ describe('searchFilters', () => {
   });
 
   it('leaves the topics out when asked (to count them)', () => {
-    expect(searchFilters(view({ topics: ['ai'] }), false)).toEqual({ published: 'true' });
+    expect(searchFilters(view({ topics: ['ai'] }), false)).toEqual({ unpublished: { none: ['true'] } });
   });
 });

@@ -13,7 +13,7 @@ interface Doc {
 
 /**
  * An in-memory stand-in with Pagefind's documented semantics: words AND-ed as prefixes, a wholly
- * quoted term as consecutive whole words, filters as exact values or `{ any }`, counts for the
+ * quoted term as consecutive whole words, filters as exact values, `{ any }` or `{ none }`, counts for the
  * topic filter, numeric sort. It records the terms it was asked for.
  */
 function fakePagefind(docs: Doc[]): PagefindApi & { terms: string[] } {
@@ -29,8 +29,9 @@ function fakePagefind(docs: Doc[]): PagefindApi & { terms: string[] } {
     Object.entries(filters).every(([name, want]) => {
       const have = doc.filters[name] ?? [];
       if (typeof want === 'string') return have.includes(want);
-      const any = (want as { any: string[] }).any;
-      return any.length === 0 || any.some((v) => have.includes(v));
+      const { any, none } = want as { any?: string[]; none?: string[] };
+      if (none) return !none.some((v) => have.includes(v));
+      return any!.length === 0 || any!.some((v) => have.includes(v));
     });
   const terms: string[] = [];
   return {
@@ -53,7 +54,7 @@ const doc = (id: string, text: string, topics: string[], heat = 0, published = t
   id,
   text,
   heat,
-  filters: { topic: topics, published: [String(published)] },
+  filters: published ? { topic: topics } : { topic: topics, unpublished: ['true'] },
 });
 
 const DOCS = [

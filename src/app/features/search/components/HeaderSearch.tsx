@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useHref, useLocation, useNavigate } from 'react-router-dom';
 import { parseSearchView, searchHref, SEARCH_PATH } from '../../../../contract/search';
+import { SEARCH_ENABLED } from '../../../site';
 
 /** Typing navigates this long after the last keystroke. */
 export const TYPING_DEBOUNCE_MS = 120;
@@ -19,6 +20,10 @@ function warmUp(): void {
  * typing); Escape clears. Without JavaScript it is a plain GET form to /search.
  */
 export function HeaderSearch() {
+  return SEARCH_ENABLED ? <SearchField /> : null;
+}
+
+function SearchField() {
   const location = useLocation();
   const navigate = useNavigate();
   const action = useHref(SEARCH_PATH);

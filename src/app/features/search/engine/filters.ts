@@ -1,7 +1,7 @@
 import { SEARCH_FILTERS, type SearchView } from '../../../../contract/search';
 
-/** Pagefind's filter argument: each filter name to a value, or to `{ any: [...] }`. */
-export type PagefindFilters = Record<string, string | { any: string[] }>;
+/** Pagefind's filter argument: each filter name to a value, to `{ any: [...] }` or to `{ none: [...] }`. */
+export type PagefindFilters = Record<string, string | { any: string[] } | { none: string[] }>;
 
 /** A date range is searched as one `day` value per day: a range longer than this is shortened. */
 export const MAX_RANGE_DAYS = 366 * 3;
@@ -34,7 +34,8 @@ export function searchFilters(view: SearchView, withTopics = true): PagefindFilt
   if (withTopics && view.topics.length) filters[SEARCH_FILTERS.topic] = { any: [...view.topics] };
   if (view.source) filters[SEARCH_FILTERS.source] = view.source;
   if (view.type) filters[SEARCH_FILTERS.type] = view.type;
-  if (!view.unpublished) filters[SEARCH_FILTERS.published] = 'true';
+  // Only unpublished articles carry the filter: the default leaves them out.
+  if (!view.unpublished) filters[SEARCH_FILTERS.unpublished] = { none: ['true'] };
   const days = daysInRange(view.from, view.to);
   if (days.length) filters[SEARCH_FILTERS.day] = { any: days };
   return filters;
