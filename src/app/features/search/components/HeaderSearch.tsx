@@ -33,17 +33,24 @@ function SearchField() {
   const [value, setValue] = useState(urlQ);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  // Follow the URL (back/forward, links, leaving search) unless it already says what is typed.
+  // The query this field last navigated to: the URL catching up with it says nothing new
+  // (the reader has typed on since).
+  const [sent, setSent] = useState<string | null>(null);
+  // Follow the URL when something else changed it (back/forward, links, leaving search).
   const [seenQ, setSeenQ] = useState(urlQ);
   if (seenQ !== urlQ) {
     setSeenQ(urlQ);
-    if (value.trim() !== urlQ) setValue(urlQ);
+    if (urlQ !== sent) {
+      setSent(null);
+      if (value.trim() !== urlQ) setValue(urlQ);
+    }
   }
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const go = (q: string) => {
     clearTimeout(timer.current);
+    setSent(q.trim());
     if (onSearch) void navigate(searchHref({ ...urlView, q }), { replace: true });
     else if (q.trim()) void navigate(searchHref({ q }));
   };
@@ -53,7 +60,7 @@ function SearchField() {
       role="search"
       action={action}
       method="get"
-      className="min-w-0 flex-1 sm:max-w-xs"
+      className="order-last w-full sm:order-none sm:w-auto sm:max-w-xs sm:flex-1"
       onSubmit={(event) => {
         event.preventDefault();
         go(value);
