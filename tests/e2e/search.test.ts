@@ -237,12 +237,13 @@ test('without JavaScript, /search says search needs JavaScript and links to the 
   await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Search');
 });
 
-test('screenshots of results: desktop and 360 px (no horizontal scrolling)', async () => {
-  for (const [name, width] of [
-    ['search-desktop', 1280],
-    ['search-phone', 360],
+test('screenshots of results: desktop, 360 px (no horizontal scrolling) and dark', async () => {
+  for (const [name, width, colorScheme] of [
+    ['search-desktop', 1280, 'light'],
+    ['search-phone', 360, 'light'],
+    ['search-dark', 1280, 'dark'],
   ] as const) {
-    const b = await openBrowser({ viewport: { width, height: 900 } });
+    const b = await openBrowser({ viewport: { width, height: 900 }, colorScheme });
     try {
       const p = await b.newPage();
       await p.goto(`${baseUrl('seeds')}/search?q=microsoft+facial&unpublished=1`, { waitUntil: 'domcontentloaded' });
@@ -255,4 +256,9 @@ test('screenshots of results: desktop and 360 px (no horizontal scrolling)', asy
       await b.close();
     }
   }
+});
+
+test('no page errors and no console errors during these tests', () => {
+  expect(browser.pageErrors).toEqual([]);
+  expect(browser.consoleErrors).toEqual([]);
 });
