@@ -220,6 +220,25 @@ test('hostile queries are shown as text and searched without errors', async () =
   expect(dialogs).toEqual([]);
 });
 
+test('an index that does not load shows the error state; Retry searches once it is back', async () => {
+  const b = await openBrowser();
+  try {
+    const p = await b.newPage();
+    let blocked = true;
+    await p.route(/\/pagefind\/pagefind\.js/, (route) => (blocked ? route.fulfill({ status: 404, body: 'missing' }) : route.fallback()));
+    await p.goto(`${baseUrl('seeds')}/search?q=DEA`, { waitUntil: 'domcontentloaded' });
+    const alert = p.getByRole('alert');
+    await expect.poll(() => alert.innerText(), { timeout: 15_000 }).toContain('Search is unavailable');
+    await expect.poll(() => status(p).innerText()).toBe('Search is unavailable.');
+    blocked = false;
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    expect(await results(p, 1)).toEqual([seeds.c004.slug]);
+    expect(b.pageErrors).toEqual([]);
+  } finally {
+    await b.close();
+  }
+});
+
 let noJs: Browser;
 afterAll(async () => {
   await noJs?.close();
