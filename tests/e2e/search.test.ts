@@ -46,7 +46,7 @@ function scan(word: string, unpublished: boolean): string[] {
 
 const resultCards = (p: Page) => p.getByRole('list', { name: 'Search results', exact: true }).locator('article[data-slug]');
 const field = (p: Page) => p.getByRole('searchbox', { name: 'Search articles' });
-const status = (p: Page) => p.getByRole('status').filter({ hasText: /results? for|No results for|Searching/ });
+const status = (p: Page) => p.getByRole('status').filter({ hasText: /results? for|No results for|Searching|Search is unavailable/ });
 
 /** The slugs shown, once the status says `count` results and that many cards have loaded. */
 async function results(p: Page, count: number, order: 'sorted' | 'shown' = 'sorted'): Promise<string[]> {
