@@ -141,6 +141,14 @@ test('a topic narrows the query, with counts per topic for the query; back and f
   expect(await results(page, expected.length)).toEqual(expected);
 });
 
+test('a word that no indexed word starts with finds nothing (Pagefind alone would match a shorter word) and excludes nothing', async () => {
+  expect(scan('microsoftxyz', true)).toEqual([]);
+  await search('/search?q=microsoftxyz&unpublished=1');
+  expect(await results(page, 0)).toEqual([]);
+  await search('/search?q=microsoft+-facialxyz&unpublished=1');
+  expect(await results(page, scan('microsoft', true).length)).toEqual(scan('microsoft', true));
+});
+
 test('001 and 002 are found only with the unpublished toggle on', async () => {
   const published = scan('microsoft', false);
   expect(published).not.toContain(seeds.c001.slug);
