@@ -1,4 +1,4 @@
-/** axe-core: zero violations on feed, expanded related panel, article page and not-found, light and dark. */
+/** axe-core: zero violations on feed, expanded related panel, article page, search results and not-found, light and dark. */
 import { afterAll, beforeAll, test, type ExpectStatic } from 'vitest';
 import type { Page } from 'playwright-core';
 import { card, expectFeed, go, htmlHasDark, openBrowser, reactOwnsPage, runAxe, settled, sorted, type Browser } from './support/helpers';
@@ -42,6 +42,14 @@ const views: Array<[string, (page: Page, expect: ExpectStatic) => Promise<void>]
     async (page, expect) => {
       await go(page, 'seeds', `/article/${seeds.c001.slug}`);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 15_000 }).toBe(TITLE_001);
+    },
+  ],
+  [
+    'search results',
+    async (page, expect) => {
+      await go(page, 'seeds', '/search?q=microsoft+facial&unpublished=1');
+      const cards = page.getByRole('list', { name: 'Search results', exact: true }).locator('article[data-slug] h2 mark');
+      await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     },
   ],
   [

@@ -21,7 +21,7 @@ export function Layout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
-        <div className="mx-auto flex h-14 max-w-4xl items-center justify-between gap-3 px-4">
+        <div className="mx-auto flex min-h-14 max-w-4xl flex-wrap items-center justify-between gap-x-3 gap-y-2 px-4 py-2">
           <a
             href={home.href('/')}
             data-in-app=""

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { foldWord, textWords } from '../../../../src/app/features/search/engine/fold';
 import { matchSpans, splitAtSpans } from '../../../../src/app/features/search/engine/highlight';
 import { parseQuery } from '../../../../src/app/features/search/engine/query';
-import { bodySnippet } from '../../../../src/app/features/search/engine/snippet';
+import { bodySnippet, termsNotIn } from '../../../../src/app/features/search/engine/snippet';
 
 /** The marked substrings of `text` for `q`. */
 const marked = (text: string, q: string) => matchSpans(text, parseQuery(q)).map((s) => text.slice(s.start, s.end));
@@ -85,5 +85,18 @@ describe('bodySnippet', () => {
   it('keeps a short block whole', () => {
     const snippet = bodySnippet(['Amazon Rekognition.'], query)!;
     expect(snippet).toEqual({ text: 'Amazon Rekognition.', spans: [{ start: 7, end: 18 }] });
+  });
+});
+
+describe('termsNotIn', () => {
+  it('keeps the words and phrases a text does not match', () => {
+    const query = parseQuery('microsoft rekog "saira hussain" "facial recognition"');
+    expect(termsNotIn('Microsoft won’t sell facial recognition technology', query)).toEqual({ words: ['rekog'], phrases: [['saira', 'hussain']] });
+  });
+
+  it('finds a snippet for the missing terms and marks every term in it', () => {
+    const query = parseQuery('microsoft rekognition');
+    const snippet = bodySnippet(['Microsoft said so.', 'Microsoft and Amazon Rekognition.'], termsNotIn('Microsoft', query), 180, query)!;
+    expect(snippet.spans.map((s) => snippet.text.slice(s.start, s.end))).toEqual(['Microsoft', 'Rekognition']);
   });
 });

@@ -14,7 +14,8 @@ interface Doc {
 /**
  * An in-memory stand-in with Pagefind's documented semantics: words AND-ed as prefixes, a wholly
  * quoted term as consecutive whole words, filters as exact values, `{ any }` or `{ none }`, counts for the
- * topic filter, numeric sort. It records the terms it was asked for.
+ * topic filter, numeric sort, and its fallback for a word no indexed word starts with. It
+ * records the terms it was asked for.
  */
 function fakePagefind(docs: Doc[]): PagefindApi & { terms: string[] } {
   const words = (doc: Doc) => textWords(doc.text).map((w) => w.folded);
@@ -23,16 +24,19 @@ function fakePagefind(docs: Doc[]): PagefindApi & { terms: string[] } {
     const query = term.replace(/"/g, '').split(' ').filter(Boolean);
     const own = words(doc);
     if (exact) return own.some((_, i) => query.every((q, j) => own[i + j] === q));
-    return query.every((q) => own.some((w) => w.startsWith(q)));
+    return query.every((q) => own.some((w) => w.startsWith(effective(q))));
   };
   const passes = (doc: Doc, filters: Record<string, unknown>) =>
     Object.entries(filters).every(([name, want]) => {
       const have = doc.filters[name] ?? [];
       if (typeof want === 'string') return have.includes(want);
-      if ('none' in (want as object)) return !(want as { none: string[] }).none.some((v) => have.includes(v));
-      const any = (want as { any: string[] }).any;
-      return any.length === 0 || any.some((v) => have.includes(v));
+      const { any, none } = want as { any?: string[]; none?: string[] };
+      if (none) return !none.some((v) => have.includes(v));
+      return any!.length === 0 || any!.some((v) => have.includes(v));
     });
+  // Pagefind's fallback: a word no indexed word starts with stands for the longest indexed word it starts with.
+  const all = docs.flatMap(words);
+  const effective = (q: string) => (all.some((w) => w.startsWith(q)) ? q : (all.filter((w) => q.startsWith(w)).sort((a, b) => b.length - a.length)[0] ?? q));
   const terms: string[] = [];
   return {
     terms,
@@ -45,7 +49,10 @@ function fakePagefind(docs: Doc[]): PagefindApi & { terms: string[] } {
       if (options.sort?.heat) found.sort((a, b) => b.heat - a.heat);
       const topic: Record<string, number> = {};
       for (const d of found) for (const t of d.filters.topic ?? []) topic[t] = (topic[t] ?? 0) + 1;
-      return { results: found.map((d) => ({ id: d.id, score: 1, data: async () => ({ url: `/article/${d.id}`, meta: {} }) })), filters: { topic } };
+      return {
+        results: found.map((d) => ({ id: d.id, score: 1, data: async () => ({ url: `/article/${d.id}`, content: d.text, meta: {} }) })),
+        filters: { topic },
+      };
     },
   };
 }
@@ -54,7 +61,7 @@ const doc = (id: string, text: string, topics: string[], heat = 0, published = t
   id,
   text,
   heat,
-  filters: { topic: topics, ...(published ? {} : { unpublished: ['true'] }) },
+  filters: published ? { topic: topics } : { topic: topics, unpublished: ['true'] },
 });
 
 const DOCS = [
@@ -88,6 +95,14 @@ describe('runSearch', () => {
     const without = await slugs(pf, view('police -amazon'));
     expect(without).toEqual(['b', 'c']);
     expect(all.filter((s) => !without.includes(s))).toEqual(['a']);
+  });
+
+  it('finds nothing for a word no indexed word starts with (Pagefind would match a shorter word), and excludes nothing for one', async () => {
+    const pf = fakePagefind(DOCS);
+    expect((await pf.search('policexyz'))!.results.length).toBe(DOCS.length);
+    expect(await slugs(pf, view('policexyz'))).toEqual([]);
+    expect(await slugs(pf, view('police -amazonxyz'))).toEqual(['a', 'b', 'c']);
+    expect(await runSearch(pf, view('policexyz'))).toMatchObject({ topicCounts: {} });
   });
 
   it('keeps the sort order of the ranked search', async () => {

@@ -2,7 +2,8 @@
 export interface PagefindResult {
   id: string;
   score: number;
-  data(): Promise<{ url: string; meta: Record<string, string | undefined> }>;
+  /** The record's fragment: its URL and its indexed text (plain text, as indexed). */
+  data(): Promise<{ url: string; content: string; meta: Record<string, string | undefined> }>;
 }
 
 export interface PagefindResponse {

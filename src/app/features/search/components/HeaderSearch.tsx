@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useHref, useLocation, useNavigate } from 'react-router-dom';
 import { parseSearchView, searchHref, SEARCH_PATH } from '../../../../contract/search';
+import { SEARCH_ENABLED } from '../../../site';
 
 /** Typing navigates this long after the last keystroke. */
 export const TYPING_DEBOUNCE_MS = 120;
@@ -19,6 +20,10 @@ function warmUp(): void {
  * typing); Escape clears. Without JavaScript it is a plain GET form to /search.
  */
 export function HeaderSearch() {
+  return SEARCH_ENABLED ? <SearchField /> : null;
+}
+
+function SearchField() {
   const location = useLocation();
   const navigate = useNavigate();
   const action = useHref(SEARCH_PATH);
@@ -28,17 +33,24 @@ export function HeaderSearch() {
   const [value, setValue] = useState(urlQ);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  // Follow the URL (back/forward, links, leaving search) unless it already says what is typed.
+  // The query this field last navigated to: the URL catching up with it says nothing new
+  // (the reader has typed on since).
+  const [sent, setSent] = useState<string | null>(null);
+  // Follow the URL when something else changed it (back/forward, links, leaving search).
   const [seenQ, setSeenQ] = useState(urlQ);
   if (seenQ !== urlQ) {
     setSeenQ(urlQ);
-    if (value.trim() !== urlQ) setValue(urlQ);
+    if (urlQ !== sent) {
+      setSent(null);
+      if (value.trim() !== urlQ) setValue(urlQ);
+    }
   }
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const go = (q: string) => {
     clearTimeout(timer.current);
+    setSent(q.trim());
     if (onSearch) void navigate(searchHref({ ...urlView, q }), { replace: true });
     else if (q.trim()) void navigate(searchHref({ q }));
   };
@@ -48,7 +60,7 @@ export function HeaderSearch() {
       role="search"
       action={action}
       method="get"
-      className="min-w-0 flex-1 sm:max-w-xs"
+      className="order-last w-full sm:order-none sm:w-auto sm:max-w-xs sm:flex-1"
       onSubmit={(event) => {
         event.preventDefault();
         go(value);

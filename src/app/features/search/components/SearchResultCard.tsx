@@ -4,7 +4,7 @@ import { useResultSlug } from '../api/use-search';
 import type { PagefindResult } from '../api/pagefind-types';
 import { matchSpans } from '../engine/highlight';
 import type { ParsedQuery } from '../engine/query';
-import { bodySnippet } from '../engine/snippet';
+import { bodySnippet, termsNotIn } from '../engine/snippet';
 import { Highlighted } from './Highlighted';
 
 function CardPlaceholder() {
@@ -20,7 +20,7 @@ function CardPlaceholder() {
 /**
  * One result: the feed's card, from the article's data file (the same query as the article
  * page, so opening it is instant), with the query's matches marked in the headline, the excerpt
- * and a line of the body.
+ * and, where the body matched what those two do not show, a line of the body.
  */
 export function SearchResultCard({ result, query }: { result: PagefindResult; query: ParsedQuery }) {
   const slug = useResultSlug(result);
@@ -30,8 +30,12 @@ export function SearchResultCard({ result, query }: { result: PagefindResult; qu
   }
   if (!article.data) return <CardPlaceholder />;
   const card = article.data;
+  // A line of the body only for terms the headline and excerpt do not show.
+  const missing = termsNotIn(`${card.title}\n${card.excerpt ?? ''}`, query);
   const snippet = bodySnippet(
     card.body.map((b) => b.text),
+    missing,
+    180,
     query,
   );
   return (

@@ -1,6 +1,6 @@
 import { SEARCH_FILTERS, type SearchView } from '../../../../contract/search';
 
-/** Pagefind's filter argument: each filter name to a value, or to `{ any: [...] }` / `{ none: [...] }`. */
+/** Pagefind's filter argument: each filter name to a value, to `{ any: [...] }` or to `{ none: [...] }`. */
 export type PagefindFilters = Record<string, string | { any: string[] } | { none: string[] }>;
 
 /** A date range is searched as one `day` value per day: a range longer than this is shortened. */
@@ -28,17 +28,13 @@ export function daysInRange(from: string | undefined, to: string | undefined): s
   return days;
 }
 
-/**
- * The view's filters for Pagefind; `withTopics: false` leaves the topics out (to count them).
- * Pagefind counts values only of the filters a search loads: without chosen topics the topic
- * filter is still named (`none` of nothing, which keeps every result), so counts come with the
- * results, and no other filter file is fetched for them.
- */
+/** The view's filters for Pagefind; `withTopics: false` leaves the topics out (to count them). */
 export function searchFilters(view: SearchView, withTopics = true): PagefindFilters {
   const filters: PagefindFilters = {};
-  filters[SEARCH_FILTERS.topic] = withTopics && view.topics.length ? { any: [...view.topics] } : { none: [] };
+  if (withTopics && view.topics.length) filters[SEARCH_FILTERS.topic] = { any: [...view.topics] };
   if (view.source) filters[SEARCH_FILTERS.source] = view.source;
   if (view.type) filters[SEARCH_FILTERS.type] = view.type;
+  // Only unpublished articles carry the filter: the default leaves them out.
   if (!view.unpublished) filters[SEARCH_FILTERS.unpublished] = { none: ['true'] };
   const days = daysInRange(view.from, view.to);
   if (days.length) filters[SEARCH_FILTERS.day] = { any: days };

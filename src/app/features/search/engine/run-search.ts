@@ -1,5 +1,6 @@
 import { SEARCH_FILTERS, SEARCH_SORT_KEYS, type SearchView } from '../../../../contract/search';
 import type { PagefindApi, PagefindResult, PagefindSearchOptions } from '../api/pagefind-types';
+import { textWords } from './fold';
 import { searchFilters } from './filters';
 import { hasPositiveTerms, parseQuery, type ParsedQuery } from './query';
 
@@ -18,9 +19,23 @@ const wordsTerm = (words: readonly string[]) => words.join(' ');
 /** Pagefind's exact mode applies when the whole term is quoted. */
 const phraseTerm = (words: readonly string[]) => `"${words.join(' ')}"`;
 
-async function ids(pagefind: PagefindApi, term: string, options: PagefindSearchOptions): Promise<Set<string>> {
-  const response = await pagefind.search(term, options);
-  return new Set((response?.results ?? []).map((r) => r.id));
+/**
+ * Whether a words search really matched: when no indexed word starts with a query word,
+ * Pagefind matches the longest indexed word that the query word starts with instead
+ * ("microsoftxyz" finds "microsoft"). Then no result has a word starting with it, so the first
+ * result's text (a fragment the first card loads anyway) tells.
+ */
+async function prefixesHold(results: readonly PagefindResult[], words: readonly string[]): Promise<boolean> {
+  const first = results[0];
+  if (!first || words.length === 0) return true;
+  const text = textWords((await first.data()).content);
+  return words.every((w) => text.some((t) => t.folded.startsWith(w) || t.parts.some((part) => part.folded.startsWith(w))));
+}
+
+async function ids(pagefind: PagefindApi, term: string, options: PagefindSearchOptions, words: readonly string[] = []): Promise<Set<string>> {
+  const results = (await pagefind.search(term, options))?.results ?? [];
+  if (!(await prefixesHold(results, words))) return new Set();
+  return new Set(results.map((r) => r.id));
 }
 
 /**
@@ -37,20 +52,21 @@ export async function runSearch(pagefind: PagefindApi, view: SearchView): Promis
 
   const primary = query.words.length ? wordsTerm(query.words) : phraseTerm(query.phrases[0]!);
   const others = (query.words.length ? query.phrases : query.phrases.slice(1)).map(phraseTerm);
-  const exclusions = query.excluded.map((words) => (words.length === 1 ? words[0]! : phraseTerm(words)));
+  const exclusions = query.excluded.map((words) => (words.length === 1 ? { term: words[0]!, words } : { term: phraseTerm(words), words: [] }));
   const single = others.length === 0 && exclusions.length === 0;
 
   const plan = async (filters: Record<string, unknown>, withSort: boolean) => {
     const response = await pagefind.search(primary, { filters, sort: withSort ? sort : {} });
     let results = response?.results ?? [];
-    if (!single) {
+    if (query.words.length && !(await prefixesHold(results, query.words))) results = [];
+    if (!single && results.length) {
       const [kept, dropped] = await Promise.all([
         Promise.all(others.map((term) => ids(pagefind, term, { filters }))),
-        Promise.all(exclusions.map((term) => ids(pagefind, term, { filters }))),
+        Promise.all(exclusions.map(({ term, words }) => ids(pagefind, term, { filters }, words))),
       ]);
       results = results.filter((r) => kept.every((set) => set.has(r.id)) && !dropped.some((set) => set.has(r.id)));
     }
-    return { results, counts: response?.filters[SEARCH_FILTERS.topic] ?? {} };
+    return { results, counts: results.length ? (response?.filters[SEARCH_FILTERS.topic] ?? {}) : {} };
   };
 
   const unTopiced = searchFilters(view, false);
