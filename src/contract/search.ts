@@ -11,7 +11,9 @@ export const SEARCH_BUNDLE_DIR = 'pagefind';
 /**
  * Indexed without a stemmer: a word matches every word that starts with it ("elect" finds
  * "election" and "electric"; "elections" does not find "election"), so results are predictable
- * and a plain scan of the text gives the same set.
+ * and a plain scan of the text gives the same set. (Pagefind itself, when no indexed word starts
+ * with a query word, falls back to the longest indexed word the query word starts with; the
+ * app's engine detects that and finds nothing instead.)
  */
 export const SEARCH_LANGUAGE = 'unknown';
 

@@ -44,9 +44,9 @@ it('renders on more than one thread', () => {
 it('writes a page for every article, with its headline, and hydrating at its own URL', () => {
   const slugs = readdirSync(path.join(outDir, 'data', 'article')).map((f) => f.replace(/\.json$/, ''));
   expect(slugs.length).toBeGreaterThanOrEqual(400);
-  // Every article page, and the feed, topic and 404 pages.
+  // Every article page, and the feed, topic, search and 404 pages.
   expect(info.find((l) => l.startsWith('prerender: '))).toMatch(
-    new RegExp(`^prerender: rendered ${slugs.length + 2 + readdirSync(path.join(outDir, 'topic')).length} pages, reused 0 unchanged`),
+    new RegExp(`^prerender: rendered ${slugs.length + 3 + readdirSync(path.join(outDir, 'topic')).length} pages, reused 0 unchanged`),
   );
   for (const slug of slugs) {
     const article = JSON.parse(readFileSync(path.join(outDir, 'data', 'article', `${slug}.json`), 'utf8')) as ArticleDetail;

@@ -4,7 +4,7 @@ import { parseSearchView, searchHref, SEARCH_PATH } from '../../../../contract/s
 import { SEARCH_ENABLED } from '../../../site';
 
 /** Typing navigates this long after the last keystroke. */
-export const TYPING_DEBOUNCE_MS = 120;
+export const TYPING_DEBOUNCE_MS = 50;
 
 /** The search field's id: the `/` shortcut focuses it. */
 export const SEARCH_FIELD_ID = 'search-field';
@@ -51,7 +51,10 @@ function SearchField() {
   const go = (q: string) => {
     clearTimeout(timer.current);
     setSent(q.trim());
-    if (onSearch) void navigate(searchHref({ ...urlView, q }), { replace: true });
+    // The address bar, not this render's location: a navigation just made may not have rendered
+    // yet (the search route loads lazily), and a second push would add a history entry.
+    if (onSearch || window.location.pathname === action)
+      void navigate(searchHref({ ...(urlView ?? parseSearchView(window.location.search)), q }), { replace: true });
     else if (q.trim()) void navigate(searchHref({ q }));
   };
 
