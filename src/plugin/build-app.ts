@@ -187,6 +187,8 @@ export async function buildApp(builder: ViteBuilder, input: BuildAppInput): Prom
     timing.mark('pages');
     const searched = await search;
     timing.mark('search index');
+    // Only now: the index read every stored detail, and one that failed verification is dropped
+    // from the parse cache, which closing the content saves.
     await input.closeContent();
     if (searched)
       logger.info(

@@ -86,14 +86,13 @@ export function searchRecord(article: ArticleDetail): SearchRecord {
 }
 
 /** Pagefind's output files, in memory: the records go in whole, in the build's article order. */
-export async function indexRecords(records: readonly SearchRecord[]): Promise<{ path: string; content: Uint8Array }[]> {
+export async function indexRecords(records: readonly SearchRecord[], batch = 100): Promise<{ path: string; content: Uint8Array }[]> {
   const pagefind = await import('pagefind');
   const created = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
   if (!created.index) throw new Error(`search: Pagefind could not start: ${created.errors.join('; ')}`);
   const index = created.index;
   try {
-    // Requests in flight at once: one at a time waits out each round trip to Pagefind's process.
-    const batch = 100;
+    // `batch` requests in flight at once: one at a time waits out each round trip to Pagefind's process.
     for (let i = 0; i < records.length; i += batch) {
       const slice = records.slice(i, i + batch);
       const added = await Promise.all(slice.map((record) => index.addCustomRecord(record)));

@@ -7,7 +7,7 @@ import type { NewsBuild } from '../../../src/plugin/build-result';
 import { articleKeys } from '../../../src/plugin/emit';
 import { FileIndex } from '../../../src/plugin/file-index';
 import { buildNewsData } from '../../../src/plugin/pipeline';
-import { isShippedBundleFile, searchRecord, searchRecords, writeSearchIndex } from '../../../src/plugin/search-index';
+import { indexRecords, isShippedBundleFile, searchRecord, searchRecords, writeSearchIndex } from '../../../src/plugin/search-index';
 
 const SEEDS = path.resolve(__dirname, '../../../seeds');
 
@@ -111,6 +111,12 @@ describe('writeSearchIndex', () => {
     const again = load();
     expect(await writeSearchIndex(build, out, again, keys)).toEqual({ files: made.files, written: 0, bytes: 0, reused: true });
     expect(bundleFiles().every((f) => again.produced(f))).toBe(true);
+  });
+
+  it('sends records in batches and gets the same files as sending them one at a time', async () => {
+    const records = await searchRecords(build);
+    const files = (list: { path: string; content: Uint8Array }[]) => list.map((f) => [f.path, Buffer.from(f.content).toString('base64')]).sort();
+    expect(files(await indexRecords(records, 3))).toEqual(files(await indexRecords(records, 1)));
   });
 
   it('indexes again when an article changed, writing only files whose bytes differ', async () => {

@@ -1,5 +1,5 @@
-import { Link } from 'react-router-dom';
 import { feedHref, type FeedView, type SortKey } from '../../../../contract';
+import { SortLinks } from '../../../components/SortLinks';
 
 const SORTS: [SortKey, string][] = [
   ['heat', 'Heat'],
@@ -8,20 +8,5 @@ const SORTS: [SortKey, string][] = [
 ];
 
 export function SortNav({ view }: { view: FeedView }) {
-  return (
-    <nav aria-label="Sort by" className="flex items-center gap-2 text-sm">
-      <span aria-hidden="true" className="text-slate-600 dark:text-slate-300">
-        Sort:
-      </span>
-      <ul className="flex rounded-lg border border-slate-300 p-0.5 dark:border-slate-700">
-        {SORTS.map(([sort, label]) => (
-          <li key={sort}>
-            <Link to={feedHref({ ...view, sort, pages: 1 })} aria-current={view.sort === sort ? 'true' : undefined} className="segment">
-              {label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SortLinks sorts={SORTS} current={view.sort} href={(sort) => feedHref({ ...view, sort, pages: 1 })} />;
 }

@@ -1,7 +1,5 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { dataPaths, type ProviderIndex } from '../../../../contract';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { searchHref, type SearchView } from '../../../../contract/search';
-import { fetchJson } from '../../../lib/fetch-json';
 import { runSearch, slugOfResultUrl } from '../engine/run-search';
 import { loadPagefind } from './load-pagefind';
 import type { PagefindResult } from './pagefind-types';
@@ -28,14 +26,4 @@ export function useResultSlug(result: PagefindResult) {
       return slug;
     },
   });
-}
-
-export const providersQueryOptions = () =>
-  queryOptions({
-    queryKey: ['news', 'providers'],
-    queryFn: ({ signal }) => fetchJson<ProviderIndex>(dataPaths.providers(), signal),
-  });
-
-export function useProviders() {
-  return useQuery(providersQueryOptions());
 }

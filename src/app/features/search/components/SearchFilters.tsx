@@ -1,8 +1,10 @@
 import { useId } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { NewsIndex } from '../../../../contract';
 import { searchHref, type SearchSort, type SearchView } from '../../../../contract/search';
-import { useProviders } from '../api/use-search';
+import { useProviders } from '../../../api/get-providers';
+import { SortLinks } from '../../../components/SortLinks';
+import { TopicToggles } from '../../../components/TopicToggles';
 
 const SORTS: [SearchSort, string][] = [
   ['relevance', 'Relevance'],
@@ -12,53 +14,19 @@ const SORTS: [SearchSort, string][] = [
 ];
 
 function SortNav({ view }: { view: SearchView }) {
-  return (
-    <nav aria-label="Sort by" className="flex items-center gap-2 text-sm">
-      <span aria-hidden="true" className="text-slate-600 dark:text-slate-300">
-        Sort:
-      </span>
-      <ul className="flex flex-wrap rounded-lg border border-slate-300 p-0.5 dark:border-slate-700">
-        {SORTS.map(([sort, label]) => (
-          <li key={sort}>
-            <Link to={searchHref({ ...view, sort })} replace aria-current={view.sort === sort ? 'true' : undefined} className="segment">
-              {label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SortLinks sorts={SORTS} current={view.sort} href={(sort) => searchHref({ ...view, sort })} replace wrap />;
 }
 
 /** Topics found for the query (and the selected ones), with their counts; links toggle a topic. */
 function TopicFilter({ index, view, counts }: { index: NewsIndex | undefined; view: SearchView; counts: Record<string, number> | undefined }) {
   const topics = (index?.topics ?? []).filter((t) => view.topics.includes(t.slug) || (counts?.[t.slug] ?? 0) > 0);
   if (topics.length === 0) return null;
-  const toggled = (slug: string) => (view.topics.includes(slug) ? view.topics.filter((t) => t !== slug) : [...view.topics, slug]);
   return (
-    <nav aria-label="Topics">
-      <ul className="flex flex-wrap gap-2">
-        {view.topics.length > 0 && (
-          <li className="shrink-0">
-            <Link to={searchHref({ ...view, topics: [] })} className="chip chip-clear">
-              Clear topics
-            </Link>
-          </li>
-        )}
-        {topics.map((topic) => (
-          <li key={topic.slug} className="shrink-0">
-            <Link
-              to={searchHref({ ...view, topics: toggled(topic.slug) })}
-              aria-current={view.topics.includes(topic.slug) ? 'true' : undefined}
-              className="chip"
-            >
-              {view.topics.includes(topic.slug) && <span aria-hidden="true">✓ </span>}
-              {topic.name} <span className="chip-count">({counts?.[topic.slug] ?? 0})</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <TopicToggles
+      topics={topics.map((t) => ({ slug: t.slug, name: t.name, count: counts?.[t.slug] ?? 0 }))}
+      selected={view.topics}
+      href={(selected) => searchHref({ ...view, topics: selected })}
+    />
   );
 }
 
