@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { lstatSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -35,12 +35,14 @@ type SavedEntry = [file: string, key: string, size: string, mtimeNs: string, cti
 interface SavedManifest {
   version: number;
   outDir: string;
-  /** When it was saved (ns since the epoch, as a string). */
+  /** When it was saved (ns since the epoch, as a string): entries changed since are racily clean. */
   savedAtNs: string;
+  /** Which save this is: two saves within one clock tick still differ. */
+  saveId: string;
   entries: SavedEntry[];
 }
 
-const VERSION = 2;
+const VERSION = 3;
 /**
  * File times advance in ticks of the kernel's coarse clock (a few milliseconds). A file changed
  * in the same tick as the index was saved could keep the recorded times: such "racily clean"
@@ -82,8 +84,8 @@ export class FileIndex {
     readonly outDir: string,
     private readonly file: string | undefined,
     previous: Map<string, FileEntry>,
-    /** When the index was saved (ns since the epoch), which tells one saved index from another. */
-    public savedAtNs: string | undefined = undefined,
+    /** Which save of the index this is (undefined until saved): it tells one saved index from another. */
+    public saveId: string | undefined = undefined,
   ) {
     this.previous = previous;
   }
@@ -108,7 +110,7 @@ export class FileIndex {
     } catch {
       saved = undefined;
     }
-    if (!saved || saved.version !== VERSION || saved.outDir !== resolved || !Array.isArray(saved.entries)) {
+    if (!saved || saved.version !== VERSION || saved.outDir !== resolved || typeof saved.saveId !== 'string' || !Array.isArray(saved.entries)) {
       if (!saved || saved.version === VERSION)
         warn(`news: the ${kind} index ${file} is damaged; every ${kind} file is ${kind === 'output' ? 'written' : 'read'} again`);
       return new FileIndex(resolved, file, new Map());
@@ -119,7 +121,7 @@ export class FileIndex {
       const entry = { key, size: BigInt(size), mtimeNs: BigInt(mtimeNs), ctimeNs: BigInt(ctimeNs), ino: BigInt(ino) };
       if (entry.mtimeNs < racyFrom && entry.ctimeNs < racyFrom) previous.set(name, entry);
     }
-    return new FileIndex(resolved, file, previous, saved.savedAtNs);
+    return new FileIndex(resolved, file, previous, saved.saveId);
   }
 
   /**
@@ -202,9 +204,9 @@ export class FileIndex {
     const wait = latest + TICK_NS - nowNs();
     if (wait > 0n) await sleep(Number(wait / 1_000_000n) + 1);
     const entries: SavedEntry[] = [...this.next].map(([file, e]) => [file, e.key, String(e.size), String(e.mtimeNs), String(e.ctimeNs), String(e.ino)]);
-    const savedAtNs = String(nowNs());
-    const body = JSON.stringify({ version: VERSION, outDir: this.outDir, savedAtNs, entries } satisfies SavedManifest);
+    const saveId = randomUUID();
+    const body = JSON.stringify({ version: VERSION, outDir: this.outDir, savedAtNs: String(nowNs()), saveId, entries } satisfies SavedManifest);
     writeChecked(this.file, body);
-    this.savedAtNs = savedAtNs;
+    this.saveId = saveId;
   }
 }

@@ -40,8 +40,8 @@ export interface Stamp {
   outDir: string;
   content: string;
   bundles: string[];
-  /** The output index this build saved: when, and how many files it holds. */
-  outputSavedAtNs: string;
+  /** The output index this build saved: which save, and how many files it holds. */
+  outputSaveId: string;
   outputFiles: number;
   report: string[];
   errors: number;
@@ -53,7 +53,7 @@ export interface Stamp {
   siteFiles: number;
 }
 
-const VERSION = 2;
+const VERSION = 3;
 
 /**
  * The digest of a content folder's listing and stats, taken before any file is read (a file
@@ -133,13 +133,13 @@ export class BuildStamp {
 
   /** Whether the cheap half of `upToDate` holds (same code, the output index it saved), before the content is listed. */
   mayBeUpToDate(codeKey: string, manifest: FileIndex): boolean {
-    return !!this.saved && this.saved.codeKey === codeKey && this.saved.outputSavedAtNs === manifest.savedAtNs;
+    return !!this.saved && this.saved.codeKey === codeKey && this.saved.outputSaveId === manifest.saveId;
   }
 
   /** Records a complete build (after its output index was saved). */
-  async save(stamp: Omit<Stamp, 'version' | 'outDir' | 'outputSavedAtNs' | 'outputFiles'>, outDir: string, manifest: FileIndex): Promise<void> {
-    if (manifest.savedAtNs === undefined) return;
-    const body: Stamp = { version: VERSION, outDir: path.resolve(outDir), outputSavedAtNs: manifest.savedAtNs, outputFiles: manifest.size, ...stamp };
+  async save(stamp: Omit<Stamp, 'version' | 'outDir' | 'outputSaveId' | 'outputFiles'>, outDir: string, manifest: FileIndex): Promise<void> {
+    if (manifest.saveId === undefined) return;
+    const body: Stamp = { version: VERSION, outDir: path.resolve(outDir), outputSaveId: manifest.saveId, outputFiles: manifest.size, ...stamp };
     writeChecked(this.file, JSON.stringify(body));
   }
 }

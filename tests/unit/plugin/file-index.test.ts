@@ -82,7 +82,7 @@ describe('the output manifest: a file is skipped only when its inputs and its by
     await build(cache, out);
     const [file] = (await readdir(cache)).filter((f) => f.startsWith('output-'));
     const text = await readFile(path.join(cache, file!), 'utf8');
-    await writeFile(path.join(cache, file!), text.replace('"version":2', '"version":2 '));
+    await writeFile(path.join(cache, file!), text.replace('"version":3', '"version":3 '));
     const warnings: string[] = [];
     const again = await build(cache, out, warnings);
     expect(again.written).toBe(again.files);
