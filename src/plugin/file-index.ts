@@ -201,8 +201,8 @@ export class FileIndex {
     if (!this.file) return;
     let latest = 0n;
     for (const e of this.next.values()) latest = [e.mtimeNs, e.ctimeNs, latest].reduce((a, b) => (a > b ? a : b));
-    const wait = latest + TICK_NS - nowNs();
-    if (wait > 0n) await sleep(Number(wait / 1_000_000n) + 1);
+    // Checked again after each wait: the timer's clock is not the wall clock the times are on.
+    for (let wait = latest + TICK_NS - nowNs(); wait >= 0n; wait = latest + TICK_NS - nowNs()) await sleep(Number(wait / 1_000_000n) + 1);
     const entries: SavedEntry[] = [...this.next].map(([file, e]) => [file, e.key, String(e.size), String(e.mtimeNs), String(e.ctimeNs), String(e.ino)]);
     const saveId = randomUUID();
     const body = JSON.stringify({ version: VERSION, outDir: this.outDir, savedAtNs: String(nowNs()), saveId, entries } satisfies SavedManifest);
