@@ -347,6 +347,8 @@ export async function measureColumn(
             searchKeystrokeGzip: b.search.keystrokeMaxGzip,
             searchMs: b.search.queryMs,
             searchMaxMs: b.search.queryMaxMs,
+            searchCardMs: b.search.cardMs,
+            searchCardMaxMs: b.search.cardMaxMs,
           });
           if (b.loadMores < 20) details.loadMoreNote = `only ${b.loadMores} load-mores possible`;
           details.browser = b;
