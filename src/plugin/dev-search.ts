@@ -6,16 +6,22 @@ import { searchBundle } from './search-index.ts';
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', json: 'application/json; charset=utf-8' };
 
 /**
- * The dev server's search bundle, in memory. Pagefind cannot update an index, so each content
- * build is indexed again in full; builds that arrive while one is indexed are coalesced (only
- * the newest is indexed next). Until the first index exists, requests wait for it.
+ * The dev server's search bundle, in memory. Nothing is indexed until the first request for it
+ * (a search opened in the page): Pagefind cannot update an index, so every content build is
+ * indexed again in full, which at 100k articles takes minutes and gigabytes that an editing
+ * session that never searches should not pay. From then on each content build is indexed;
+ * builds that arrive while one is indexed are coalesced (only the newest is indexed next).
+ * Until the first index exists, requests wait for it.
  */
 export class DevSearchIndex {
   private files?: Map<string, Uint8Array>;
   private ready: Promise<void>;
   private resolveReady!: () => void;
   private running = false;
+  /** The newest content build not indexed yet. */
   private next?: NewsBuild;
+  /** Whether the page has asked for the index (from then on every build is indexed). */
+  private wanted = false;
   private closed = false;
 
   constructor(
@@ -25,10 +31,14 @@ export class DevSearchIndex {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
   }
 
-  /** Indexes `build` (after the one being indexed, if any). */
+  /** Indexes `build` (after the one being indexed, if any) once the index is wanted. */
   update(build: NewsBuild): void {
     this.next = build;
-    if (!this.running) void this.drain();
+    this.start();
+  }
+
+  private start(): void {
+    if (this.wanted && !this.running && this.next) void this.drain();
   }
 
   close(): void {
@@ -60,6 +70,11 @@ export class DevSearchIndex {
     return async (req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> => {
       const url = req.url?.split('?')[0] ?? '';
       if (!url.startsWith(prefix)) return next();
+      if (!this.wanted) {
+        this.wanted = true;
+        if (this.next) this.log(`search: indexing ${this.next.articles.length} articles for the first search request`);
+        this.start();
+      }
       await this.ready;
       const name = url.slice(prefix.length);
       const body = this.files?.get(name);
