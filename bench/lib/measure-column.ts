@@ -20,7 +20,8 @@ import type { Trash } from './trash.ts';
 const VITE_BIN = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 const BUILD_TIMEOUT_MS = 10 * 60_000;
 const CHILD_TIMEOUT_MS = 30 * 60_000;
-const DEV_TIMEOUT_MS = 3 * 60_000;
+// At 100k the dev server's first search index and the one after an edit take minutes each.
+const DEV_TIMEOUT_MS = 15 * 60_000;
 
 /** The plugin's own cache folder for a content folder (see cacheDirFor in src/plugin/index.ts). */
 function pluginCacheDir(corpusDir: string): string {
