@@ -65,7 +65,7 @@ const RESULTS = 'ol[aria-label="Search results"]';
  * Resolves once the results status speaks of `q` (not "Searching…") and the first result's
  * card (not its placeholder) is shown, or no result is; ms since the last keydown in the page.
  */
-function resultsFor(page: Page, q: string, timeoutMs = 30_000): Promise<{ ms: number; cardMs: number; status: string }> {
+function resultsFor(page: Page, q: string, timeoutMs = 300_000): Promise<{ ms: number; cardMs: number; status: string }> {
   return page.evaluate(
     ({ q, timeoutMs, results }) =>
       new Promise<{ ms: number; cardMs: number; status: string }>((resolve, reject) => {
@@ -97,10 +97,14 @@ function resultsFor(page: Page, q: string, timeoutMs = 30_000): Promise<{ ms: nu
 
 /** Every shown result's card is loaded (no placeholder left), so nothing of one query runs into the next. */
 function cardsLoaded(page: Page): Promise<unknown> {
-  return page.waitForFunction((results) => {
-    const list = document.querySelector(results);
-    return !list || [...list.querySelectorAll(':scope > li')].every((li) => li.querySelector('article[data-slug], p.card'));
-  }, RESULTS);
+  return page.waitForFunction(
+    (results) => {
+      const list = document.querySelector(results);
+      return !list || [...list.querySelectorAll(':scope > li')].every((li) => li.querySelector('article[data-slug], p.card'));
+    },
+    RESULTS,
+    { timeout: 300_000 },
+  );
 }
 
 const KEY_PROBE = `(() => {
