@@ -3,13 +3,19 @@ import { searchHref, type SearchView } from '../../../../contract/search';
 import { runSearch, slugOfResultUrl } from '../engine/run-search';
 import { loadPagefind } from './load-pagefind';
 import type { PagefindResult } from './pagefind-types';
+import { SearchGate } from './search-gate';
 
-/** The results of a view; while the next view's run, the previous results stay on screen. */
+const gate = new SearchGate();
+
+/**
+ * The results of a view; while the next view's run, the previous results stay on screen. A view
+ * left before its searches started (the reader typed on) cancels them: see SearchGate.
+ */
 export function useSearch(view: SearchView) {
   return useQuery({
     // The canonical URL names the view: equal views share a cache entry.
     queryKey: ['search', 'results', searchHref(view)],
-    queryFn: async () => runSearch(await loadPagefind(), view),
+    queryFn: async ({ signal }) => runSearch(gate.searches(await loadPagefind(), signal), view),
     placeholderData: keepPreviousData,
     enabled: view.q.trim() !== '',
     gcTime: 5 * 60 * 1000,
