@@ -110,6 +110,13 @@ test('-word: the results of "facial" and "facial -azure" differ exactly by the a
   await search('/search?q=facial+-azure&unpublished=1');
   const without = await results(page, facial.length - azure.length);
   expect(all.filter((s) => !without.includes(s))).toEqual(azure);
+  // The counts come after the results (a search per topic) and count the whole query.
+  const counts = new Map<string, number>();
+  for (const a of articles.filter((a) => without.includes(a.slug))) for (const t of new Set(a.topics)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  expect(counts.size).toBeGreaterThan(0);
+  const topics = page.getByRole('navigation', { name: 'Topics' });
+  for (const [name, n] of counts) await expect.poll(() => topics.getByRole('link', { name: `${name} (${n})`, exact: true }).count()).toBe(1);
+  expect(await topics.getByRole('link').count()).toBe(counts.size);
 });
 
 test('a topic narrows the query, with counts per topic for the query; back and forward step through it', async () => {

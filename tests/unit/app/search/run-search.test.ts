@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PagefindApi, PagefindResponse, PagefindSearchOptions } from '../../../../src/app/features/search/api/pagefind-types';
 import { textWords } from '../../../../src/app/features/search/engine/fold';
-import { runSearch } from '../../../../src/app/features/search/engine/run-search';
+import { countTopics, runSearch } from '../../../../src/app/features/search/engine/run-search';
 import { DEFAULT_SEARCH_VIEW, type SearchView } from '../../../../src/contract/search';
 
 interface Doc {
@@ -121,9 +121,14 @@ describe('runSearch', () => {
     expect(outcome.topicCounts).toEqual({ ai: 2, vision: 2 });
   });
 
-  it('counts topics of the whole plan when it has exclusions or phrases', async () => {
-    const outcome = await runSearch(fakePagefind(DOCS), view('police -amazon', { topics: ['ai'] }));
+  it('leaves the counts of a plan with exclusions or phrases to countTopics, which counts the whole plan', async () => {
+    const pf = fakePagefind(DOCS);
+    const outcome = await runSearch(pf, view('police -amazon', { topics: ['ai'] }));
     expect(outcome.results.map((r) => r.id)).toEqual(['b']);
-    expect(outcome.topicCounts).toEqual({ ai: 1, vision: 1 });
+    expect(outcome.topicCounts).toBeUndefined();
+    // The results took the plan's own searches only, none per topic.
+    expect(pf.terms).toEqual(['police', 'amazon']);
+    expect(await countTopics(pf, view('police -amazon', { topics: ['ai'] }))).toEqual({ ai: 1, vision: 1 });
+    expect(await countTopics(pf, view('"police departments"'))).toEqual(await runSearch(pf, view('"police departments"')).then((o) => o.topicCounts));
   });
 });

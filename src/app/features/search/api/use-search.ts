@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { searchHref, type SearchView } from '../../../../contract/search';
-import { runSearch, slugOfResultUrl } from '../engine/run-search';
+import { countTopics, runSearch, slugOfResultUrl } from '../engine/run-search';
 import { loadPagefind } from './load-pagefind';
 import type { PagefindResult } from './pagefind-types';
 import { SearchGate } from './search-gate';
@@ -18,6 +18,19 @@ export function useSearch(view: SearchView) {
     queryFn: async ({ signal }) => runSearch(gate.searches(await loadPagefind(), signal), view),
     placeholderData: keepPreviousData,
     enabled: view.q.trim() !== '',
+    gcTime: 5 * 60 * 1000,
+  });
+}
+
+/**
+ * The topic counts of a view whose results came without them (phrases or exclusions: a search
+ * per topic), asked for once its results are on screen; while they run, none are shown.
+ */
+export function useTopicCounts(view: SearchView, enabled: boolean) {
+  return useQuery({
+    queryKey: ['search', 'topic-counts', searchHref(view)],
+    queryFn: async ({ signal }) => countTopics(gate.searches(await loadPagefind(), signal), view),
+    enabled: enabled && view.q.trim() !== '',
     gcTime: 5 * 60 * 1000,
   });
 }

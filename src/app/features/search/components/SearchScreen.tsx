@@ -4,7 +4,7 @@ import { useNewsIndex } from '../../../api/get-news-index';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { SITE_NAME } from '../../../site';
 import { loadPagefind } from '../api/load-pagefind';
-import { useSearch } from '../api/use-search';
+import { useSearch, useTopicCounts } from '../api/use-search';
 import { hasFilters, SearchResults } from './SearchResults';
 import { SearchFilters } from './SearchFilters';
 
@@ -34,10 +34,13 @@ export function SearchScreen({ view }: { view: SearchView }) {
     loadPagefind().catch(() => undefined);
   }, []);
   const outcome = view.q ? search.data : undefined;
+  const current = outcome && !search.isPlaceholderData ? outcome : undefined;
+  const counted = useTopicCounts(view, current !== undefined && current.topicCounts === undefined);
+  const counts = current ? (current.topicCounts ?? counted.data) : outcome?.topicCounts;
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold tracking-tight break-words sm:text-3xl">{view.q ? 'Search results' : 'Search'}</h1>
-      {(view.q || hasFilters(view)) && <SearchFilters index={index.data} view={view} counts={outcome?.topicCounts} />}
+      {(view.q || hasFilters(view)) && <SearchFilters index={index.data} view={view} counts={counts} />}
       {view.q ? (
         <SearchResults
           key={`${view.q}|${view.topics.join(',')}|${view.source}|${view.type}|${view.from}|${view.to}|${view.unpublished}|${view.sort}`}

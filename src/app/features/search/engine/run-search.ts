@@ -10,8 +10,11 @@ export interface SearchOutcome {
   query: ParsedQuery;
   /** In display order. */
   results: PagefindResult[];
-  /** Results per topic slug for the query and every filter but the topics. */
-  topicCounts: Record<string, number>;
+  /**
+   * Results per topic slug for the query and every filter but the topics; undefined when they
+   * take a search per topic (the query has phrases or exclusions): `countTopics` gives them then.
+   */
+  topicCounts: Record<string, number> | undefined;
 }
 
 /** Pagefind's term for words: each matches as a prefix, all must match. */
@@ -38,56 +41,90 @@ async function ids(pagefind: PagefindApi, term: string, options: PagefindSearchO
   return new Set(results.map((r) => r.id));
 }
 
+interface Plan {
+  query: ParsedQuery;
+  /** The ranked search: the plain words, or without any the first phrase. */
+  primary: string;
+  /** Every other phrase, each an exact search of its own whose results are intersected. */
+  others: string[];
+  /** Each exclusion, a search of its own whose results are subtracted. */
+  exclusions: { term: string; words: string[] }[];
+  /** Whether the plan is the primary search alone, so Pagefind's own topic counts are its counts. */
+  single: boolean;
+  sort: PagefindSearchOptions['sort'];
+}
+
+function planOf(view: SearchView): Plan | undefined {
+  const query = parseQuery(view.q);
+  if (!hasPositiveTerms(query)) return undefined;
+  const others = (query.words.length ? query.phrases : query.phrases.slice(1)).map(phraseTerm);
+  const exclusions = query.excluded.map((words) => (words.length === 1 ? { term: words[0]!, words } : { term: phraseTerm(words), words: [] }));
+  return {
+    query,
+    primary: query.words.length ? wordsTerm(query.words) : phraseTerm(query.phrases[0]!),
+    others,
+    exclusions,
+    single: others.length === 0 && exclusions.length === 0,
+    sort: view.sort === 'relevance' ? {} : { [SEARCH_SORT_KEYS[view.sort]]: 'desc' },
+  };
+}
+
+/** The plan's results under `filters`, with Pagefind's topic counts for its primary search. */
+async function runPlan(pagefind: PagefindApi, plan: Plan, filters: Record<string, unknown>, withSort: boolean) {
+  const response = await pagefind.search(plan.primary, { filters, sort: withSort ? plan.sort : {} });
+  let results = response?.results ?? [];
+  if (plan.query.words.length && !(await prefixesHold(results, plan.query.words))) results = [];
+  if (!plan.single && results.length) {
+    const [kept, dropped] = await Promise.all([
+      Promise.all(plan.others.map((term) => ids(pagefind, term, { filters }))),
+      Promise.all(plan.exclusions.map(({ term, words }) => ids(pagefind, term, { filters }, words))),
+    ]);
+    results = results.filter((r) => kept.every((set) => set.has(r.id)) && !dropped.some((set) => set.has(r.id)));
+  }
+  return { results, counts: results.length ? (response?.filters[SEARCH_FILTERS.topic] ?? {}) : {} };
+}
+
 /**
  * Runs the reader's syntax on Pagefind, which itself knows only "all these words as prefixes"
  * and "this whole quoted term exactly": the plain words (or, without any, the first phrase)
  * give the ranked results; every other phrase is its own exact search, intersected by id; every
- * exclusion its own search, subtracted. Topic counts come from the same plan without the topic
- * filter: Pagefind's own counts when the plan is one search, else one search per counted topic.
+ * exclusion its own search, subtracted. Topic counts come with the results when the plan is one
+ * search (Pagefind's own); otherwise `countTopics` makes them, so the results do not wait.
  */
 export async function runSearch(pagefind: PagefindApi, view: SearchView): Promise<SearchOutcome> {
-  const query = parseQuery(view.q);
-  if (!hasPositiveTerms(query)) return { q: view.q, query, results: [], topicCounts: {} };
-  const sort: PagefindSearchOptions['sort'] = view.sort === 'relevance' ? {} : { [SEARCH_SORT_KEYS[view.sort]]: 'desc' };
+  const plan = planOf(view);
+  if (!plan) return { q: view.q, query: parseQuery(view.q), results: [], topicCounts: {} };
+  const unTopiced = view.topics.length ? searchFilters(view, false) : undefined;
+  const [shown, counted] = await Promise.all([
+    runPlan(pagefind, plan, searchFilters(view, true), true),
+    plan.single && unTopiced ? runPlan(pagefind, plan, unTopiced, false) : undefined,
+  ]);
+  const topicCounts = plan.single ? (counted ?? shown).counts : !unTopiced && shown.results.length === 0 ? {} : undefined;
+  return { q: view.q, query: plan.query, results: shown.results, topicCounts };
+}
 
-  const primary = query.words.length ? wordsTerm(query.words) : phraseTerm(query.phrases[0]!);
-  const others = (query.words.length ? query.phrases : query.phrases.slice(1)).map(phraseTerm);
-  const exclusions = query.excluded.map((words) => (words.length === 1 ? { term: words[0]!, words } : { term: phraseTerm(words), words: [] }));
-  const single = others.length === 0 && exclusions.length === 0;
-
-  const plan = async (filters: Record<string, unknown>, withSort: boolean) => {
-    const response = await pagefind.search(primary, { filters, sort: withSort ? sort : {} });
-    let results = response?.results ?? [];
-    if (query.words.length && !(await prefixesHold(results, query.words))) results = [];
-    if (!single && results.length) {
-      const [kept, dropped] = await Promise.all([
-        Promise.all(others.map((term) => ids(pagefind, term, { filters }))),
-        Promise.all(exclusions.map(({ term, words }) => ids(pagefind, term, { filters }, words))),
-      ]);
-      results = results.filter((r) => kept.every((set) => set.has(r.id)) && !dropped.some((set) => set.has(r.id)));
-    }
-    return { results, counts: results.length ? (response?.filters[SEARCH_FILTERS.topic] ?? {}) : {} };
-  };
-
+/**
+ * Topic counts of a plan with phrases or exclusions: Pagefind counted its primary search only,
+ * so each topic found there is counted again on the whole plan, one search per topic.
+ */
+export async function countTopics(pagefind: PagefindApi, view: SearchView): Promise<Record<string, number>> {
+  const plan = planOf(view);
+  if (!plan) return {};
   const unTopiced = searchFilters(view, false);
-  const [shown, counted] = await Promise.all([plan(searchFilters(view, true), true), view.topics.length || !single ? plan(unTopiced, false) : undefined]);
-  let topicCounts = (counted ?? shown).counts;
-  if (!single) {
-    // Pagefind counted the primary search only: recount each topic it found on the whole plan.
-    const all = new Set(counted!.results.map((r) => r.id));
-    const entries = await Promise.all(
-      Object.entries(topicCounts)
-        .filter(([, n]) => n > 0)
-        .map(async ([slug]) => {
-          const inTopic = await ids(pagefind, primary, { filters: { ...unTopiced, [SEARCH_FILTERS.topic]: slug } });
-          let n = 0;
-          for (const id of inTopic) if (all.has(id)) n++;
-          return [slug, n] as const;
-        }),
-    );
-    topicCounts = Object.fromEntries(entries);
-  }
-  return { q: view.q, query, results: shown.results, topicCounts };
+  const counted = await runPlan(pagefind, plan, unTopiced, false);
+  if (plan.single) return counted.counts;
+  const all = new Set(counted.results.map((r) => r.id));
+  const entries = await Promise.all(
+    Object.entries(counted.counts)
+      .filter(([, n]) => n > 0)
+      .map(async ([slug]) => {
+        const inTopic = await ids(pagefind, plan.primary, { filters: { ...unTopiced, [SEARCH_FILTERS.topic]: slug } });
+        let n = 0;
+        for (const id of inTopic) if (all.has(id)) n++;
+        return [slug, n] as const;
+      }),
+  );
+  return Object.fromEntries(entries);
 }
 
 /** The article slug of a result's URL (`/article/<slug>` under any base), or undefined. */
