@@ -19,21 +19,35 @@ export async function removeFilesNotKept(outDir: string, dir: string, keep: (fil
   }
   let removed = 0;
   const folders: string[] = [];
+  // What each folder still holds once the files not kept are gone: only a folder left empty is
+  // asked to go (asking every folder, most of them not empty, is a failing call per folder).
+  const holds = new Map<string, number>();
+  const hold = (folder: string, n: number) => holds.set(folder, (holds.get(folder) ?? 0) + n);
   for (const entry of entries) {
     const full = path.join(entry.parentPath, entry.name);
     const file = path.relative(outDir, full).split(path.sep).join('/');
     if (file === '.git' || file.startsWith('.git/')) continue;
     if (entry.isDirectory()) {
       folders.push(full);
+      hold(full, 0);
+      hold(path.dirname(full), 1);
       continue;
     }
-    if (keep(file)) continue;
+    if (keep(file)) {
+      hold(path.dirname(full), 1);
+      continue;
+    }
     await rm(full, { force: true });
     removed++;
   }
   // Deepest first, so a folder whose subfolders were all emptied goes too.
   for (const folder of folders.sort((a, b) => b.length - a.length)) {
-    await rmdir(folder).catch(() => undefined);
+    if (holds.get(folder) !== 0) continue;
+    const gone = await rmdir(folder).then(
+      () => true,
+      () => false,
+    );
+    if (gone) hold(path.dirname(folder), -1);
   }
   return removed;
 }
