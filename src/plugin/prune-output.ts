@@ -1,4 +1,5 @@
-import { readdir, rm, rmdir } from 'node:fs/promises';
+import { rm, rmdir } from 'node:fs/promises';
+import { fdir } from 'fdir';
 import path from 'node:path';
 
 /**
@@ -10,9 +11,17 @@ import path from 'node:path';
  */
 export async function removeFilesNotKept(outDir: string, dir: string, keep: (file: string) => boolean): Promise<number> {
   const root = path.join(outDir, dir);
-  let entries;
+  // fdir lists a folder's entries in parallel; Node's recursive readdir goes one folder at a time.
+  // Folders come with a trailing separator; `.git` at the top is not entered, as Vite leaves it.
+  let entries: string[];
   try {
-    entries = await readdir(root, { recursive: true, withFileTypes: true });
+    entries = await new fdir()
+      .withFullPaths()
+      .withDirs()
+      .withErrors()
+      .exclude((_name, dirPath) => path.relative(outDir, dirPath).split(path.sep).join('/') === '.git')
+      .crawl(root)
+      .withPromise();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
     throw error;
@@ -24,10 +33,12 @@ export async function removeFilesNotKept(outDir: string, dir: string, keep: (fil
   const holds = new Map<string, number>();
   const hold = (folder: string, n: number) => holds.set(folder, (holds.get(folder) ?? 0) + n);
   for (const entry of entries) {
-    const full = path.join(entry.parentPath, entry.name);
+    const isFolder = entry.endsWith(path.sep);
+    const full = isFolder ? entry.slice(0, -1) : entry;
+    if (full === root) continue;
     const file = path.relative(outDir, full).split(path.sep).join('/');
     if (file === '.git' || file.startsWith('.git/')) continue;
-    if (entry.isDirectory()) {
+    if (isFolder) {
       folders.push(full);
       hold(full, 0);
       hold(path.dirname(full), 1);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -97,5 +97,20 @@ describe('removeFilesNotKept', () => {
     expect(listing(root).filter((f) => f.startsWith('deep/'))).toEqual(['deep/', 'deep/a/', 'deep/a/kept.txt']);
     expect(listing(root)).toContain('article/gone/index.html');
     expect(listing(root)).toContain('empty/nested/');
+  });
+});
+
+describe('removeFilesNotKept on what is not a plain tree', () => {
+  it('removes nothing from a folder that does not exist', async () => {
+    const root = tree(['index.html']);
+    expect(await removeFilesNotKept(root, 'data', () => false)).toBe(0);
+    expect(listing(root)).toEqual(['index.html']);
+  });
+
+  it('removes a link not kept, never what it points to', async () => {
+    const root = tree(['index.html', 'outside/keep.txt']);
+    symlinkSync(path.join(root, 'outside'), path.join(root, 'linked'));
+    expect(await removeFilesNotKept(root, '', (f) => f === 'index.html' || f.startsWith('outside/'))).toBe(1);
+    expect(listing(root)).toEqual(['index.html', 'outside/', 'outside/keep.txt']);
   });
 });
