@@ -13,13 +13,14 @@ export async function removeFilesNotKept(outDir: string, dir: string, keep: (fil
   const root = path.join(outDir, dir);
   // fdir lists a folder's entries in parallel; Node's recursive readdir goes one folder at a time.
   // Folders come with a trailing separator; `.git` at the top is not entered, as Vite leaves it.
+  const gitDir = path.join(outDir, '.git') + path.sep;
   let entries: string[];
   try {
     entries = await new fdir()
       .withFullPaths()
       .withDirs()
       .withErrors()
-      .exclude((_name, dirPath) => path.relative(outDir, dirPath).split(path.sep).join('/') === '.git')
+      .exclude((_name, dirPath) => dirPath === gitDir)
       .crawl(root)
       .withPromise();
   } catch (error) {
@@ -36,15 +37,13 @@ export async function removeFilesNotKept(outDir: string, dir: string, keep: (fil
     const isFolder = entry.endsWith(path.sep);
     const full = isFolder ? entry.slice(0, -1) : entry;
     if (full === root) continue;
-    const file = path.relative(outDir, full).split(path.sep).join('/');
-    if (file === '.git' || file.startsWith('.git/')) continue;
     if (isFolder) {
       folders.push(full);
       hold(full, 0);
       hold(path.dirname(full), 1);
       continue;
     }
-    if (keep(file)) {
+    if (keep(path.relative(outDir, full).split(path.sep).join('/'))) {
       hold(path.dirname(full), 1);
       continue;
     }
