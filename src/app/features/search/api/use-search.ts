@@ -30,7 +30,7 @@ export function useTopicCounts(view: SearchView, enabled: boolean) {
   return useQuery({
     queryKey: ['search', 'topic-counts', searchHref(view)],
     queryFn: async ({ signal }) => countTopics(gate.searches(await loadPagefind(), signal), view),
-    enabled: enabled && view.q.trim() !== '',
+    enabled,
     gcTime: 5 * 60 * 1000,
   });
 }

@@ -99,7 +99,10 @@ export async function runSearch(pagefind: PagefindApi, view: SearchView): Promis
     runPlan(pagefind, plan, searchFilters(view, true), true),
     plan.single && unTopiced ? runPlan(pagefind, plan, unTopiced, false) : undefined,
   ]);
-  const topicCounts = plan.single ? (counted ?? shown).counts : !unTopiced && shown.results.length === 0 ? {} : undefined;
+  let topicCounts: Record<string, number> | undefined;
+  if (plan.single) topicCounts = (counted ?? shown).counts;
+  // With no topic selected, nothing found leaves nothing to count.
+  else if (!unTopiced && shown.results.length === 0) topicCounts = {};
   return { q: view.q, query: plan.query, results: shown.results, topicCounts };
 }
 
