@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { articleHref, type ArticleCard as Card } from '../../contract';
 import { ProviderName } from './ProviderBadge';
@@ -39,7 +39,7 @@ export interface CardText {
   snippet?: ReactNode;
 }
 
-export function ArticleCard({ card, text = {} }: { card: Card; text?: CardText }) {
+function CardView({ card, text = {} }: { card: Card; text?: CardText }) {
   return (
     <article data-slug={card.slug} className="card">
       <div className="flex gap-4">
@@ -73,3 +73,9 @@ export function ArticleCard({ card, text = {} }: { card: Card; text?: CardText }
     </article>
   );
 }
+
+/**
+ * Memoised: a refetch keeps every unchanged card the same object (TanStack Query's structural
+ * sharing), so loading more cards or a dev server's content update renders only the new ones.
+ */
+export const ArticleCard = memo(CardView);
