@@ -20,9 +20,11 @@ const KEEP_CARD_TEXT_UP_TO = 50_000;
 
 /** The outcome of one build: every data file, addressable by its `dataPaths` path. */
 export class NewsBuild {
-  readonly bySlug: Map<string, LinkedArticle>;
+  private slugIndex?: Map<string, LinkedArticle>;
   /** Content files read this build (the others' stat showed them unchanged since the last one). */
   filesRead = 0;
+  /** How linking and the lists were made: from scratch, or by applying a watcher's edit to the last build's. */
+  made: { links: 'incremental' | 'full'; lists: 'incremental' | 'full' } = { links: 'full', lists: 'full' };
   /** The content folder's stat digest, taken before any file was read (full builds with a cache). */
   contentState?: ContentState;
 
@@ -44,8 +46,11 @@ export class NewsBuild {
     readonly cacheWarnings: string[] = [],
     /** Called with a source file whose cached detail failed verification: its cached record goes. */
     private readonly forget: (file: string) => void = () => undefined,
-  ) {
-    this.bySlug = new Map(articles.map((a) => [a.head.slug, a]));
+  ) {}
+
+  /** Made on first use: a dev server's rebuild answers the index before any article is asked for. */
+  get bySlug(): Map<string, LinkedArticle> {
+    return (this.slugIndex ??= new Map(this.articles.map((a) => [a.head.slug, a])));
   }
 
   get index(): NewsIndex {

@@ -22,7 +22,7 @@ export interface LinkedArticle extends Omit<ArticleLinks, 'slug'> {
   file: string;
   /** Content key of the stored detail; absent for plain-text articles built here. */
   detailKey?: string;
-  /** The slug in the stored detail (before a collision gave `head.slug` a counter). */
+  /** The slug before a collision gave `head.slug` a counter (the stored detail's slug). */
   storedSlug: string;
   bodyFile?: string;
   /** The whole detail, for articles that exist only as plain text. */
@@ -73,11 +73,25 @@ export function linkedDetail(links: ArticleLinks, stored: ArticleDetail): Articl
   return detail;
 }
 
+/** How an article appears in the "Also covered in" list of the articles it cites. */
+export function citingEntry(head: ArticleHead): CitingArticle {
+  const citing: CitingArticle = { slug: head.slug, title: head.title };
+  if (head.provider) citing.provider = head.provider;
+  if (head.publishedAt) citing.publishedAt = head.publishedAt;
+  return citing;
+}
+
+/** Newest citing article first (slugs are unique, so the order is total); the count follows. */
+export function sortCitedBy(article: LinkedArticle): void {
+  article.citedBy.sort((a, b) => compareCodeUnits(b.publishedAt ?? '', a.publishedAt ?? '') || compareCodeUnits(a.slug, b.slug));
+  article.head.citedByCount = article.citedBy.length;
+}
+
 /** The first article known under any of these identity keys (a hot loop: no allocations). */
-function firstKnown(byIdentity: ReadonlyMap<string, LinkedArticle>, keys: readonly string[]): LinkedArticle | undefined {
+export function firstKnown<T>(byIdentity: ReadonlyMap<string, T>, keys: readonly string[]): T | undefined {
   for (const key of keys) {
     const found = byIdentity.get(key);
-    if (found) return found;
+    if (found !== undefined) return found;
   }
   return undefined;
 }
@@ -151,9 +165,10 @@ export function linkCorpus(records: readonly SourceRecord[]): LinkedCorpus {
     };
     const lead = plain.body[0]?.text;
     if (lead) head.excerpt = lead.length > 300 ? `${lead.slice(0, 299).trimEnd()}…` : lead;
+    const storedSlug = head.slug;
     claimSlug(head);
     const inline: ArticleDetail = { ...head, images: [], body: plain.body, related: [], citedBy: [] };
-    articles.push({ head, file: plain.file, storedSlug: head.slug, relatedSlugs: [], citedBy: [], inline });
+    articles.push({ head, file: plain.file, storedSlug, relatedSlugs: [], citedBy: [], inline });
   }
 
   for (const [article, keysPerItem] of relatedKeys) {
@@ -163,15 +178,9 @@ export function linkCorpus(records: readonly SourceRecord[]): LinkedCorpus {
       article.relatedSlugs.push([index, target.head.slug]);
       // Several items of one article may name the same story: cite it once.
       if (target.citedBy.length && target.citedBy[target.citedBy.length - 1]!.slug === article.head.slug) continue;
-      const citing: CitingArticle = { slug: article.head.slug, title: article.head.title };
-      if (article.head.provider) citing.provider = article.head.provider;
-      if (article.head.publishedAt) citing.publishedAt = article.head.publishedAt;
-      target.citedBy.push(citing);
+      target.citedBy.push(citingEntry(article.head));
     }
   }
-  for (const article of articles) {
-    article.citedBy.sort((a, b) => compareCodeUnits(b.publishedAt ?? '', a.publishedAt ?? '') || compareCodeUnits(a.slug, b.slug));
-    article.head.citedByCount = article.citedBy.length;
-  }
+  for (const article of articles) sortCitedBy(article);
   return { articles, diagnostics };
 }

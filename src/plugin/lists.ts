@@ -44,15 +44,14 @@ export interface SiteOptions {
   siteUrl?: string;
 }
 
+/** Page `n` (from 1) of a list of cards in one order. */
+function pageOf(cards: readonly ArticleCard[], n: number): FeedPage {
+  return { page: n, pageCount: Math.max(1, Math.ceil(cards.length / PAGE_SIZE)), total: cards.length, items: cards.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE) };
+}
+
 /** A list of cards in one order, split into pages. */
 function pages(cards: readonly ArticleCard[]): FeedPage[] {
-  const pageCount = Math.max(1, Math.ceil(cards.length / PAGE_SIZE));
-  return Array.from({ length: pageCount }, (_, i) => ({
-    page: i + 1,
-    pageCount,
-    total: cards.length,
-    items: cards.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE),
-  }));
+  return Array.from({ length: Math.max(1, Math.ceil(cards.length / PAGE_SIZE)) }, (_, i) => pageOf(cards, i + 1));
 }
 
 const COMMA = Buffer.from(',');
@@ -90,12 +89,12 @@ export interface Lists {
   feedPage(scope: Scope, topic: string | undefined, sort: SortKey, page: number): FeedPage | undefined;
 }
 
-export function buildLists(cards: readonly ArticleCard[], site: SiteOptions): Lists {
-  const byScope: Record<Scope, ArticleCard[]> = { published: [], unpublished: [] };
-  for (const card of cards) byScope[card.published ? 'published' : 'unpublished'].push(card);
+type Members = Record<Scope, ArticleCard[]>;
+type TopicGroups = Map<string, { name: string; cards: Members }>;
 
-  // Topic names that slug alike ("AI", "A.I.") share one list, under the first name seen.
-  const topics = new Map<string, { name: string; cards: Record<Scope, ArticleCard[]> }>();
+/** Topic names that slug alike ("AI", "A.I.") share one list, under the first name seen. */
+function groupTopics(cards: readonly ArticleCard[]): TopicGroups {
+  const topics: TopicGroups = new Map();
   // A corpus has a few dozen topic names on ten thousand cards: each is slugged once.
   const slugs = new Map<string, string>();
   for (const card of cards) {
@@ -108,37 +107,101 @@ export function buildLists(cards: readonly ArticleCard[], site: SiteOptions): Li
       if (list[list.length - 1] !== card) list.push(card);
     }
   }
+  return topics;
+}
 
+/** One sorted list: a scope's cards, or a topic's in one scope, in one order. */
+interface SortedList {
+  scope: Scope;
+  topic: string | undefined;
+  sort: SortKey;
+  cards: ArticleCard[];
+}
+
+const listKey = (scope: Scope, topic: string | undefined, sort: SortKey) => `${scope}/${topic ?? ''}/${sort}`;
+
+/**
+ * The lists of one build's cards, each sorted on first use. Every order is computed once over
+ * all cards; every list is a subsequence of it, so each is put in order by position instead of
+ * being compared again. Nothing here changes after it is made: a later build shares what it can.
+ */
+class CardLists implements Lists {
+  readonly index: NewsIndex;
+  private groups?: TopicGroups;
+
+  constructor(
+    readonly cards: readonly ArticleCard[],
+    /** Everything in the index but its first page. */
+    readonly summary: Omit<NewsIndex, 'firstPage'>,
+    readonly providers: ProviderIndex,
+    /** Every card in each order computed so far. */
+    readonly orders: Map<SortKey, ArticleCard[]>,
+    readonly sortedLists: Map<string, SortedList>,
+    groups?: TopicGroups,
+  ) {
+    if (groups) this.groups = groups;
+    this.index = { ...summary, firstPage: pageOf(this.sorted('published', undefined, 'heat')!, 1) };
+  }
+
+  private ranks = new Map<SortKey, Map<ArticleCard, number>>();
+
+  get topics(): TopicGroups {
+    return (this.groups ??= groupTopics(this.cards));
+  }
+
+  private order(sort: SortKey): ArticleCard[] {
+    let order = this.orders.get(sort);
+    if (!order) this.orders.set(sort, (order = [...this.cards].sort(compareCards(sort))));
+    return order;
+  }
+
+  sorted(scope: Scope, topic: string | undefined, sort: SortKey): ArticleCard[] | undefined {
+    const key = listKey(scope, topic, sort);
+    const known = this.sortedLists.get(key);
+    if (known) return known.cards;
+    let cards: ArticleCard[];
+    if (topic === undefined) {
+      // A scope's list is the whole order less the other scope's cards.
+      cards = this.order(sort).filter((card) => card.published === (scope === 'published'));
+      // published/all always exists (it is the default view); other empty lists have no files.
+      if (cards.length === 0 && scope !== 'published') return undefined;
+    } else {
+      const members = this.topics.get(topic)?.cards[scope];
+      if (!members?.length) return undefined;
+      let position = this.ranks.get(sort);
+      if (!position) this.ranks.set(sort, (position = new Map(this.order(sort).map((card, i) => [card, i]))));
+      cards = [...members].sort((a, b) => position.get(a)! - position.get(b)!);
+    }
+    this.sortedLists.set(key, { scope, topic, sort, cards });
+    return cards;
+  }
+
+  *feedPages(): Generator<[string, FeedPage]> {
+    for (const scope of ['published', 'unpublished'] as const) {
+      for (const topic of [undefined, ...this.topics.keys()]) {
+        for (const sort of SORT_KEYS) {
+          const list = this.sorted(scope, topic, sort);
+          if (list) for (const page of pages(list)) yield [dataPaths.feedPage(scope, topic, sort, page.page), page];
+        }
+      }
+    }
+  }
+
+  /** One page, computing only its own list (the dev server asks for a few pages at a time). */
+  feedPage(scope: Scope, topic: string | undefined, sort: SortKey, page: number): FeedPage | undefined {
+    const list = this.sorted(scope, topic, sort);
+    if (!list || page < 1 || page > Math.max(1, Math.ceil(list.length / PAGE_SIZE))) return undefined;
+    return pageOf(list, page);
+  }
+}
+
+export function buildLists(cards: readonly ArticleCard[], site: SiteOptions): Lists {
+  let published = 0;
+  for (const card of cards) if (card.published) published++;
+  const topics = groupTopics(cards);
   const summaries: TopicSummary[] = [...topics]
     .map(([slug, t]) => ({ slug, name: t.name, count: t.cards.published.length, unpublishedCount: t.cards.unpublished.length }))
     .sort((a, b) => b.count - a.count || b.unpublishedCount - a.unpublishedCount || compareCodeUnits(a.name, b.name) || compareCodeUnits(a.slug, b.slug));
-
-  // Each order is computed once over all cards (on first use); every list is a subsequence of
-  // it, so each list is put in order by position instead of being compared again.
-  const ranks = new Map<SortKey, Map<ArticleCard, number>>();
-  const rankOf = (sort: SortKey) => {
-    let rank = ranks.get(sort);
-    if (!rank) {
-      rank = new Map([...cards].sort(compareCards(sort)).map((card, i) => [card, i]));
-      ranks.set(sort, rank);
-    }
-    return rank;
-  };
-  const sortedLists = new Map<string, ArticleCard[]>();
-  const sorted = (scope: Scope, topic: string | undefined, sort: SortKey): ArticleCard[] | undefined => {
-    const key = `${scope}/${topic ?? ''}/${sort}`;
-    let list = sortedLists.get(key);
-    if (!list) {
-      const members = topic === undefined ? byScope[scope] : topics.get(topic)?.cards[scope];
-      // published/all always exists (it is the default view); other empty lists have no files.
-      if (!members || (members.length === 0 && !(scope === 'published' && topic === undefined))) return undefined;
-      const position = rankOf(sort);
-      list = [...members].sort((a, b) => position.get(a)! - position.get(b)!);
-      sortedLists.set(key, list);
-    }
-    return list;
-  };
-  const firstPage = pages(sorted('published', undefined, 'heat')!)[0]!;
 
   const providerCounts = new Map<string, { name: string; domain?: string; count: number }>();
   for (const card of cards) {
@@ -151,35 +214,85 @@ export function buildLists(cards: readonly ArticleCard[], site: SiteOptions): Li
     entry.count++;
     providerCounts.set(card.provider.name, entry);
   }
-
-  const index: NewsIndex = {
+  const summary: Omit<NewsIndex, 'firstPage'> = {
     formatVersion: 1,
     site: site.siteUrl ? { name: site.siteName, url: site.siteUrl } : { name: site.siteName },
     pageSize: PAGE_SIZE,
-    totals: { published: byScope.published.length, unpublished: byScope.unpublished.length, providers: providerCounts.size },
+    totals: { published, unpublished: cards.length - published, providers: providerCounts.size },
     topics: summaries,
-    firstPage,
   };
   const providers: ProviderIndex = {
     providers: [...providerCounts.values()].sort((a, b) => b.count - a.count || compareCodeUnits(a.name, b.name)),
   };
+  return new CardLists(cards, summary, providers, new Map(), new Map(), topics);
+}
 
-  function* feedPages(): Generator<[string, FeedPage]> {
-    for (const scope of ['published', 'unpublished'] as const) {
-      for (const topic of [undefined, ...topics.keys()]) {
-        for (const sort of SORT_KEYS) {
-          const list = sorted(scope, topic, sort);
-          if (list) for (const page of pages(list)) yield [dataPaths.feedPage(scope, topic, sort, page.page), page];
-        }
-      }
+const sameTopics = (a: ArticleCard, b: ArticleCard) => a.topics.length === b.topics.length && a.topics.every((name, i) => name === b.topics[i]);
+
+/**
+ * `buildLists(cards)` made from the last build's lists, when `replaced` (each card of `previous`
+ * that changed, with the card now in its place) leaves every list's membership and count as it
+ * was: the same scope, topics and outlet. The index's counts are the last ones; each list sorted
+ * so far gets its replaced cards moved (`replaceSorted`); the rest is made on first use, as in
+ * any build. Undefined when a change moves a card between lists: build them from scratch then.
+ */
+export function updateLists(previous: Lists, cards: readonly ArticleCard[], replaced: readonly (readonly [ArticleCard, ArticleCard])[]): Lists | undefined {
+  if (!(previous instanceof CardLists) || previous.cards.length !== cards.length) return undefined;
+  for (const [before, after] of replaced) {
+    if (before.published !== after.published || !sameTopics(before, after)) return undefined;
+    if (before.provider?.name !== after.provider?.name || before.provider?.domain !== after.provider?.domain) return undefined;
+  }
+  const slugs = new Map<string, string>();
+  const inTopic = (card: ArticleCard, topic: string) =>
+    card.topics.some((name) => {
+      let slug = slugs.get(name);
+      if (slug === undefined) slugs.set(name, (slug = topicSlug(name)));
+      return slug === topic;
+    });
+  const update = (list: ArticleCard[], sort: SortKey, belongs: (card: ArticleCard) => boolean) => {
+    const moved = replaced.filter(([before]) => belongs(before));
+    return moved.length ? replaceSorted(list, moved, compareCards(sort)) : list;
+  };
+  const orders = new Map([...previous.orders].map(([sort, order]) => [sort, update(order, sort, () => true)]));
+  const sortedLists = new Map(
+    [...previous.sortedLists].map(([key, list]) => {
+      const scope = (card: ArticleCard) => card.published === (list.scope === 'published');
+      const belongs = list.topic === undefined ? scope : (card: ArticleCard) => scope(card) && inTopic(card, list.topic!);
+      return [key, { ...list, cards: update(list.cards, list.sort, belongs) }];
+    }),
+  );
+  return new CardLists(cards, previous.summary, previous.providers, orders, sortedLists);
+}
+
+/**
+ * A copy of `list` (sorted by `compare`) with each pair's first card replaced by its second, at
+ * the second's place: both found by binary search, so a few changed cards cost no sort. It
+ * equals sorting the replaced list when `compare` orders every two distinct cards
+ * (`compareCards` does: slugs are unique).
+ */
+export function replaceSorted(
+  list: readonly ArticleCard[],
+  replaced: readonly (readonly [ArticleCard, ArticleCard])[],
+  compare: (a: ArticleCard, b: ArticleCard) => number,
+): ArticleCard[] {
+  const result = [...list];
+  const place = (card: ArticleCard) => {
+    let low = 0;
+    let high = result.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(result[middle]!, card) < 0) low = middle + 1;
+      else high = middle;
     }
+    return low;
+  };
+  for (const [before, after] of replaced) {
+    let at = place(before);
+    // Only a `compare` that is not a total order can miss it; find it by identity then.
+    if (result[at] !== before) at = result.indexOf(before);
+    if (at < 0) throw new Error(`replaceSorted: ${before.slug} is not in the list`);
+    result.splice(at, 1);
+    result.splice(place(after), 0, after);
   }
-
-  /** One page, computing only its own list (the dev server asks for a few pages at a time). */
-  function feedPage(scope: Scope, topic: string | undefined, sort: SortKey, page: number): FeedPage | undefined {
-    const list = sorted(scope, topic, sort);
-    if (!list || page < 1) return undefined;
-    return pages(list)[page - 1];
-  }
-  return { index, providers, feedPages, feedPage };
+  return result;
 }

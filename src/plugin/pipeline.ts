@@ -3,12 +3,14 @@ import path from 'node:path';
 import { NewsBuild } from './build-result.ts';
 import { MemoryDetailStore, PackDetailStore, type DetailStore } from './detail-store.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { CorpusLinker } from './incremental-link.ts';
 import { linkCorpus, type LinkedArticle } from './link.ts';
-import { buildLists, toCard } from './lists.ts';
+import { buildLists, toCard, updateLists, type Lists } from './lists.ts';
 import { scanContentFolder } from './load.ts';
 import { ParseCache } from './parse-cache.ts';
 import { scanFiles, type ScanInput, type ScanOutput } from './pool-tasks.ts';
-import type { SourceRecord } from './record.ts';
+import type { ArticleHead, SourceRecord } from './record.ts';
+import type { ArticleCard } from '../contract/article.ts';
 import { PhaseTimer } from './phase-timer.ts';
 import { FileIndex } from './file-index.ts';
 import { ContentDigest, statForDigest, type ContentListing } from './up-to-date.ts';
@@ -52,7 +54,10 @@ export class NewsPipeline {
   /** The last listing's skipped-entry warnings (see scanContentFolder). */
   private folderDiagnostics: Diagnostic[] = [];
   private pool?: WorkerPool;
-  private liveKeys?: Set<string>;
+  /** Whether a build ran: only then is there a parse cache to save. */
+  private built = false;
+  /** The last build's records, in path order. */
+  private sorted: SourceRecord[] = [];
   /** The parse cache being saved after a full build (see `build`). */
   private saving: Promise<void> = Promise.resolve();
   private readonly cache?: ParseCache;
@@ -61,6 +66,12 @@ export class NewsPipeline {
   private listing?: { files: string[]; diagnostics: Diagnostic[]; known: Set<string> };
   /** Each content file's key and stat at the last full build: an unchanged file is not read. */
   private contentIndex?: FileIndex;
+  /** Links a watcher's edit into the last build's links instead of linking everything again. */
+  private readonly linker = new CorpusLinker();
+  /** Each article head's card: heads an edit did not touch keep theirs (and their list positions). */
+  private cards = new WeakMap<ArticleHead, ArticleCard>();
+  /** The last build's cards and lists: an edit of a few cards updates the lists in place of making them. */
+  private last?: { cards: readonly ArticleCard[]; lists: Lists };
 
   constructor(readonly options: PipelineOptions) {
     if (options.cacheDir) {
@@ -99,9 +110,12 @@ export class NewsPipeline {
     const diskStore = this.store instanceof PackDetailStore ? this.store : undefined;
     await Promise.all([this.cache?.load(), diskStore?.load()]);
 
+    // A watcher's edit of a few listed files parses them outright: looking their bytes up among
+    // the known records would take a pass over every record, which costs more than the parse.
+    const fewEdits = edits && toScan.length <= FEW_EDITS;
     // Keys whose records we already have (and whose details are stored): not parsed again.
     const byKey = new Map<string, SourceRecord>();
-    for (const record of previous.values()) byKey.set(record.key, record);
+    if (!fewEdits) for (const record of previous.values()) byKey.set(record.key, record);
     // A watcher's rebuild knows its records already; the cache matters to full builds. A
     // cached detail is verified when it is read (see NewsBuild.noteUnreadable), not here: an
     // incremental build reads only the details of the files it writes.
@@ -144,9 +158,9 @@ export class NewsPipeline {
     }
     timing.mark(`scan ${toScan.length} (${outputs.filter((o) => o.record).length} parsed)`);
 
-    const next = new Map<string, SourceRecord>();
+    const next = fewEdits ? new Map(previous) : new Map<string, SourceRecord>();
     const scanned = new Map(outputs.map((o) => [o.file, o]));
-    for (const file of files) {
+    for (const file of fewEdits ? scanned.keys() : files) {
       const output = scanned.get(file);
       if (!output) {
         next.set(file, previous.get(file) ?? byKey.get(unchanged.get(file)!)!);
@@ -159,12 +173,15 @@ export class NewsPipeline {
       this.cache?.set(output.key, output.record);
       if (output.detail !== undefined) await this.store.put(output.key, output.detail);
     }
-    if (diskStore) for (const record of next.values()) if (record.detail) diskStore.note(record.key, record.detail);
+    // Records from an earlier build of this process are noted already.
+    const fresh = fewEdits ? [...scanned.keys()].map((file) => next.get(file)!) : next.values();
+    if (diskStore) for (const record of fresh) if (record.detail) diskStore.note(record.key, record.detail);
     this.records = next;
-    const liveKeys = new Set([...next.values()].map((r) => r.key));
-    this.liveKeys = liveKeys;
+    this.built = true;
 
-    const records = [...next.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+    // An edit keeps the files and their order: the last order with the edited records in it.
+    const records = fewEdits ? this.sorted.map((record) => next.get(record.file)!) : [...next.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+    this.sorted = records;
     const result = this.assemble(files.length, records, cacheWarnings);
     result.filesRead = toScan.length;
     if (given && this.options.cacheDir) result.contentState = given.state;
@@ -172,7 +189,7 @@ export class NewsPipeline {
       digest.addListing(folderDiagnostics);
       result.contentState = digest.result();
     }
-    timing.mark('link+lists');
+    timing.mark(`link+lists (${result.made.links} links, ${result.made.lists} lists)`);
     timing.report();
     // Saved while the caller starts on the output, not before: the worker pool would wait for
     // it with nothing to do. `close` and the next build wait for it, and a failure to save
@@ -202,20 +219,34 @@ export class NewsPipeline {
     const record = this.records.get(file);
     if (!record) return;
     this.records.delete(file);
-    this.liveKeys?.delete(record.key);
     this.contentIndex?.forget(file);
   }
 
   /** Saves the parse cache and drops stored details of files that are gone. */
   private async persist(): Promise<void> {
-    if (!this.liveKeys) return;
-    await this.cache?.save(this.liveKeys);
-    await this.store.prune(this.liveKeys);
+    if (!this.built) return;
+    const liveKeys = new Set([...this.records.values()].map((r) => r.key));
+    await this.cache?.save(liveKeys);
+    await this.store.prune(liveKeys);
     await this.contentIndex?.save();
   }
 
+  /** The last lists with the cards that changed position by position replaced, where that is all that changed. */
+  private updatedLists(last: { cards: readonly ArticleCard[]; lists: Lists }, cards: readonly ArticleCard[]): Lists | undefined {
+    if (last.cards.length !== cards.length) return undefined;
+    const replaced: [ArticleCard, ArticleCard][] = [];
+    for (let i = 0; i < cards.length; i++) {
+      if (cards[i] === last.cards[i]) continue;
+      if (replaced.length === MAX_REPLACED_CARDS) return undefined;
+      replaced.push([last.cards[i]!, cards[i]!]);
+    }
+    return updateLists(last.lists, cards, replaced);
+  }
+
   private assemble(fileCount: number, records: SourceRecord[], cacheWarnings: string[]): NewsBuild {
-    const linked = linkCorpus(records);
+    // Dropping unpublished articles edits the linked articles in place: nothing to keep then.
+    const linked = this.options.dropUnpublished ? linkCorpus(records) : this.linker.link(records);
+    const linksMade = this.options.dropUnpublished ? 'full' : this.linker.lastLink!;
     const diagnostics: Diagnostic[] = sortDiagnostics([...this.folderDiagnostics, ...records.flatMap((r) => r.diagnostics), ...linked.diagnostics]);
     let articles: LinkedArticle[] = linked.articles;
     if (this.options.dropUnpublished) {
@@ -228,14 +259,28 @@ export class NewsPipeline {
         a.head.citedByCount = a.citedBy.length;
       }
     }
-    const cards = articles.map((a) => toCard(a.head));
-    const lists = buildLists(cards, {
-      siteName: this.options.siteName ?? DEFAULT_SITE_NAME,
-      ...(this.options.siteUrl ? { siteUrl: this.options.siteUrl } : {}),
+    const cards = articles.map((a) => {
+      let card = this.cards.get(a.head);
+      if (!card) this.cards.set(a.head, (card = toCard(a.head)));
+      return card;
     });
-    return new NewsBuild(fileCount, diagnostics, articles, cards, lists, this.store, this.pool, this.options.dir, cacheWarnings, (file) => this.forget(file));
+    const site = { siteName: this.options.siteName ?? DEFAULT_SITE_NAME, ...(this.options.siteUrl ? { siteUrl: this.options.siteUrl } : {}) };
+    const updated = this.last && this.updatedLists(this.last, cards);
+    const lists = updated ?? buildLists(cards, site);
+    this.last = { cards, lists };
+    const build = new NewsBuild(fileCount, diagnostics, articles, cards, lists, this.store, this.pool, this.options.dir, cacheWarnings, (file) =>
+      this.forget(file),
+    );
+    build.made = { links: linksMade, lists: updated ? 'incremental' : 'full' };
+    return build;
   }
 }
+
+/** Up to this many edited files a watcher's rebuild parses them without looking up their bytes. */
+const FEW_EDITS = 16;
+
+/** More changed cards than this and the lists are made from scratch (see `updateLists`). */
+const MAX_REPLACED_CARDS = 256;
 
 /** One build, with its parse cache saved. */
 export async function buildNewsData(options: PipelineOptions): Promise<NewsBuild> {

@@ -38,6 +38,38 @@ describe("a watcher's rebuild gives a full build's data", () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: "Edited while watched"'));
     const build = await expectLikeFullBuild([FILE]);
     expect([...(await build.allDataFiles())].some(([, json]) => json.includes('Edited while watched'))).toBe(true);
+    // Its body is the plain-text file 003, found by the title: a new title relinks everything.
+    expect(build.made.links).toBe('full');
+  });
+
+  it("after a title edit, applied to the last build's links and lists", async () => {
+    const file = path.join(dir, '002_f5098144ecc78018.txt');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: "Retitled while watched"'));
+    const build = await expectLikeFullBuild(['002_f5098144ecc78018.txt']);
+    expect(build.made).toEqual({ links: 'incremental', lists: 'incremental' });
+  });
+
+  it('after a heat change of an article with a plain-text body, applied to the last build', async () => {
+    const file = path.join(dir, FILE);
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^heat: .*$/m, 'heat: 77'));
+    const build = await expectLikeFullBuild([FILE]);
+    expect(build.made).toEqual({ links: 'incremental', lists: 'incremental' });
+  });
+
+  it('after a related item naming a corpus article is added, then removed', async () => {
+    const file = path.join(dir, '000_ceed0cb3b1ce101b.txt');
+    const text = await readFile(file, 'utf8');
+    const item = '  - title: "Cited"\n    webUrl: "https://www.digitaltrends.com/news/microsoft-wont-sell-facial-recognition-technology-to-police/"\n';
+    await writeFile(
+      file,
+      text.replace(/^related:\r?\n/m, (line) => line + item),
+    );
+    const cited = await expectLikeFullBuild(['000_ceed0cb3b1ce101b.txt']);
+    expect(cited.made.links).toBe('incremental');
+    const target = cited.articles.find((a) => a.file === FILE)!;
+    expect(target.citedBy.map((c) => c.slug)).toContain(cited.articles.find((a) => a.file === '000_ceed0cb3b1ce101b.txt')!.head.slug);
+    await writeFile(file, text);
+    expect((await expectLikeFullBuild(['000_ceed0cb3b1ce101b.txt'])).made.links).toBe('incremental');
   });
 
   it('after a file is added', async () => {
