@@ -5,3 +5,4 @@ export * from './routes.ts';
 export * from './slug.ts';
 export * from './safe-url.ts';
 export * from './dev-events.ts';
+export type * from './story.ts';

@@ -1,14 +1,17 @@
 import type { ContentState } from './up-to-date.ts';
 import type { ArticleCard, ArticleDetail } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
-import type { NewsIndex, Scope, SortKey } from '../contract/feed.ts';
+import { compareCards, type NewsIndex, type Scope, type SortKey } from '../contract/feed.ts';
+import type { StoryDetail } from '../contract/story.ts';
+import type { StoryGroup } from './stories/cluster.ts';
+import { storyDetail, type SummaryMember } from './stories/summary.ts';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UnreadableDetail, type DetailStore } from './detail-store.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { articleLinks, linkedDetail, type LinkedArticle } from './link.ts';
-import { parseSource } from './record.ts';
+import { parseSource, type SourceRecord } from './record.ts';
 import { feedPageHeader, feedPageParts, type Lists } from './lists.ts';
 import { outputKey } from './file-index.ts';
 import type { WorkerPool } from './worker-pool.ts';
@@ -46,11 +49,54 @@ export class NewsBuild {
     readonly cacheWarnings: string[] = [],
     /** Called with a source file whose cached detail failed verification: its cached record goes. */
     private readonly forget: (file: string) => void = () => undefined,
+    /** Groups the articles into stories (see `clusterStories`), when first asked. */
+    private readonly clusterStories: () => StoryGroup[] = () => [],
+    /** The parse records, in path order: a story's data needs its members' URL identities. */
+    private readonly records: readonly SourceRecord[] = [],
   ) {}
 
   /** Made on first use: a dev server's rebuild answers the index before any article is asked for. */
   get bySlug(): Map<string, LinkedArticle> {
     return (this.slugIndex ??= new Map(this.articles.map((a) => [a.head.slug, a])));
+  }
+
+  private storyIndex?: Map<string, StoryGroup>;
+  private storyGroups?: StoryGroup[];
+
+  /** The articles grouped into stories, made on first use: no view reads them yet but `check --stories`. */
+  get stories(): StoryGroup[] {
+    return (this.storyGroups ??= this.clusterStories());
+  }
+
+  /** Each article's story, by the article's slug. */
+  storyOf(slug: string): StoryGroup | undefined {
+    if (!this.storyIndex) {
+      this.storyIndex = new Map();
+      for (const story of this.stories) for (const member of story.members) this.storyIndex.set(member.slug, story);
+    }
+    return this.storyIndex.get(slug);
+  }
+
+  /** A story's data: its members' details read, its coverage merged (see `storyDetail`). */
+  async readStory(id: string): Promise<StoryDetail | undefined> {
+    const story = this.storyOf(id);
+    if (!story || story.id !== id) return undefined;
+    const byFile = new Map(this.records.map((r) => [r.file, r]));
+    const members: SummaryMember[] = [];
+    for (const { slug, reason } of story.members) {
+      const article = this.bySlug.get(slug)!;
+      const record = article.inline ? undefined : byFile.get(article.file)?.article;
+      members.push({ detail: (await this.readArticle(slug))!, reason, identities: record?.identities ?? [], relatedKeys: record?.relatedKeys ?? [] });
+    }
+    const related = story.related.map((other) => ({ id: other, title: this.bySlug.get(this.storyLead(other))?.head.title ?? '' }));
+    return storyDetail(id, members, related);
+  }
+
+  /** The story's lead over all its members (by heat, then quality, then newest). */
+  private storyLead(id: string): string {
+    const story = this.storyOf(id)!;
+    const cards = story.members.map((m) => this.bySlug.get(m.slug)!.head as ArticleCard);
+    return cards.sort(compareCards('heat'))[0]!.slug;
   }
 
   get index(): NewsIndex {

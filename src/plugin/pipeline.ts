@@ -4,6 +4,7 @@ import { NewsBuild } from './build-result.ts';
 import { MemoryDetailStore, PackDetailStore, type DetailStore } from './detail-store.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { CorpusLinker } from './incremental-link.ts';
+import { clusterStories, type StoryInput } from './stories/cluster.ts';
 import { linkCorpus, type LinkedArticle } from './link.ts';
 import { buildLists, toCard, updateLists, type Lists } from './lists.ts';
 import { scanContentFolder } from './load.ts';
@@ -268,12 +269,43 @@ export class NewsPipeline {
     const updated = this.last && this.updatedLists(this.last, cards);
     const lists = updated ?? buildLists(cards, site);
     this.last = { cards, lists };
-    const build = new NewsBuild(fileCount, diagnostics, articles, cards, lists, this.store, this.pool, this.options.dir, cacheWarnings, (file) =>
-      this.forget(file),
+    const stories = () => clusterStories(storyInputs(articles, records));
+    const forget = (file: string) => this.forget(file);
+    const build = new NewsBuild(
+      fileCount,
+      diagnostics,
+      articles,
+      cards,
+      lists,
+      this.store,
+      this.pool,
+      this.options.dir,
+      cacheWarnings,
+      forget,
+      stories,
+      records,
     );
     build.made = { links: linksMade, lists: updated ? 'incremental' : 'full' };
     return build;
   }
+}
+
+/** What clustering reads of each article: its head, its links, and the keys its record holds. */
+function storyInputs(articles: readonly LinkedArticle[], records: readonly SourceRecord[]): StoryInput[] {
+  const byFile = new Map(records.map((r) => [r.file, r]));
+  return articles.map((a) => {
+    const record = byFile.get(a.file);
+    const input: StoryInput = {
+      slug: a.head.slug,
+      title: a.head.title,
+      titleKey: record?.article?.titleKey ?? record?.plain?.titleKey ?? a.head.title,
+      relatedKeys: a.inline ? [] : (record?.article?.relatedKeys ?? []),
+      cites: a.relatedSlugs.map(([, slug]) => slug),
+    };
+    if (a.head.excerpt) input.excerpt = a.head.excerpt;
+    if (a.head.publishedAt) input.publishedAt = a.head.publishedAt;
+    return input;
+  });
 }
 
 /** Up to this many edited files a watcher's rebuild parses them without looking up their bytes. */
