@@ -15,8 +15,10 @@ interface LinkIndex {
   bySlug: Map<string, number>;
   /** How many articles claimed each slug before counters (see `linkCorpus`'s `claimSlug`). */
   baseCount: Map<string, number>;
-  /** Title keys of plain-text files: a title matching one of them moves a body. */
+  /** Title keys of plain-text files: a title matching one of them may move a body. */
   plainTitles: Set<string>;
+  /** For each of those, the first article with that title: the one a plain-text file gives its body to. */
+  firstWithTitle: Map<string, number>;
 }
 
 interface Edit {
@@ -29,8 +31,8 @@ const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.
 
 /**
  * `linkCorpus` kept up to date across a watcher's rebuilds. An edit that cannot change how any
- * other file links — the same files, the same URL identities, no title moving to or from a
- * plain-text file's, no slug collision before or after — is applied to the last result: the edited article, the
+ * other file links — the same files, the same URL identities, no plain-text file's body changing
+ * hands, no slug collision before or after — is applied to the last result: the edited article, the
  * articles it cited before and cites now, and (when its slug changed) the articles citing it.
  * Anything else is linked from scratch. Either way the result equals `linkCorpus(records)`;
  * neither result is changed afterwards (a rebuild copies what it changes).
@@ -75,7 +77,7 @@ export class CorpusLinker {
       if (article.head.slug !== article.storedSlug) return undefined;
       // A plain-text file's body stays where it is only while the title and the article's own body do.
       if (article.bodyFile !== undefined && (before.titleKey !== after.titleKey || before.hasBody !== after.hasBody)) return undefined;
-      if (before.titleKey !== after.titleKey && (last.plainTitles.has(before.titleKey) || last.plainTitles.has(after.titleKey))) return undefined;
+      if (before.titleKey !== after.titleKey && !titleFree(last, position, before.titleKey, after.titleKey)) return undefined;
       if (before.head.slug !== after.head.slug) {
         // One slug change at a time keeps the collision check against a fixed index.
         if (++slugChanges > 1 || !slugFree(last, before.head.slug, after.head.slug)) return undefined;
@@ -158,6 +160,18 @@ function slugFree(last: LinkIndex, from: string, to: string): boolean {
   return last.baseCount.get(from) === 1 && !last.baseCount.has(to) && !last.bySlug.has(to) && !counterOfClaimed(from) && !counterOfClaimed(to);
 }
 
+/**
+ * Whether the article at `position` can change its title key from `from` to `to` without a
+ * plain-text file's body changing hands: it is not the first article titled `from` that such a
+ * file names, and would not become the first titled `to`.
+ */
+function titleFree(last: LinkIndex, position: number, from: string, to: string): boolean {
+  if (last.plainTitles.has(from) && last.firstWithTitle.get(from) === position) return false;
+  if (!last.plainTitles.has(to)) return true;
+  const first = last.firstWithTitle.get(to);
+  return first !== undefined && first < position;
+}
+
 function indexLinks(records: readonly SourceRecord[], linked: LinkedCorpus): LinkIndex {
   const positionOf = new Map<string, number>();
   const bySlug = new Map<string, number>();
@@ -169,11 +183,14 @@ function indexLinks(records: readonly SourceRecord[], linked: LinkedCorpus): Lin
   });
   const byIdentity = new Map<string, number>();
   const plainTitles = new Set<string>();
+  for (const record of records) if (record.plain) plainTitles.add(record.plain.titleKey);
+  const firstWithTitle = new Map<string, number>();
   for (const record of records) {
-    if (record.plain) plainTitles.add(record.plain.titleKey);
     const position = record.article ? positionOf.get(record.file) : undefined;
     if (position === undefined) continue;
     for (const key of record.article!.identities) if (!byIdentity.has(key)) byIdentity.set(key, position);
+    const title = record.article!.titleKey;
+    if (plainTitles.has(title) && !firstWithTitle.has(title)) firstWithTitle.set(title, position);
   }
-  return { records, linked, positionOf, byIdentity, bySlug, baseCount, plainTitles };
+  return { records, linked, positionOf, byIdentity, bySlug, baseCount, plainTitles, firstWithTitle };
 }

@@ -89,6 +89,15 @@ describe('CorpusLinker', () => {
     expect(relink(before, hotter).how).toBe('incremental');
   });
 
+  it("applies a title edit of an article sharing a plain-text file's title, unless the file's body would change hands", () => {
+    const shared = (file: string, slug: string, title = 'Shared') => article(file, head(slug, title), [`id:${file}`]);
+    const before = [shared('a.md', 'shared-aaaaaa'), shared('b.md', 'shared-bbbbbb'), plain('p.txt', 'Shared'), plain('q.txt', 'Lone')];
+    // p.txt is a.md's body: b.md may change its title, a.md may not, nor may b.md take the lone file's.
+    expect(relink(before, replace(before, 'b.md', shared('b.md', 'other-bbbbbb', 'Other'))).how).toBe('incremental');
+    expect(relink(before, replace(before, 'a.md', shared('a.md', 'other-aaaaaa', 'Other'))).how).toBe('full');
+    expect(relink(before, replace(before, 'b.md', shared('b.md', 'lone-bbbbbb', 'Lone'))).how).toBe('full');
+  });
+
   it('leaves a skipped duplicate skipped when it changes but keeps its URLs', () => {
     const before = corpus();
     const after = replace(before, 'e.md', article('e.md', head('story-e-eeeeee', 'Story E, again'), ['id:a', 'id:e']));
