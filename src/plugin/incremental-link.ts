@@ -41,6 +41,10 @@ export class CorpusLinker {
   private last?: LinkIndex;
   /** How the last call linked: applied to the result before it, or from scratch. */
   lastLink: 'incremental' | 'full' | undefined;
+  /** After an incremental link, the positions whose articles are new objects (the rest are `lastBase`'s). */
+  lastChanged: readonly number[] = [];
+  /** After an incremental link, the articles of the result it was applied to. */
+  lastBase?: readonly LinkedArticle[];
 
   link(records: readonly SourceRecord[]): LinkedCorpus {
     const updated = this.last && this.update(this.last, records);
@@ -60,7 +64,11 @@ export class CorpusLinker {
       if (records[i]!.file !== last.records[i]!.file || changed.length === MAX_CHANGES) return undefined;
       changed.push(i);
     }
-    if (changed.length === 0) return last.linked;
+    if (changed.length === 0) {
+      this.lastChanged = [];
+      this.lastBase = last.linked.articles;
+      return last.linked;
+    }
 
     // Every change is checked before any is applied: a refusal leaves the index as it was.
     const edits: Edit[] = [];
@@ -141,6 +149,8 @@ export class CorpusLinker {
       }
     }
     for (const position of resort) sortCitedBy(articles[position]!);
+    this.lastBase = last.linked.articles;
+    this.lastChanged = [...copied];
     last.records = records;
     last.linked = { articles, diagnostics: last.linked.diagnostics };
     return last.linked;

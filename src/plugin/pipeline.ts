@@ -57,8 +57,13 @@ export class NewsPipeline {
   private pool?: WorkerPool;
   /** Whether a build ran: only then is there a parse cache to save. */
   private built = false;
-  /** The last build's records, in path order. */
+  /** The last build's records, in path order, and each file's position there (made for an edit). */
   private sorted: SourceRecord[] = [];
+  private sortedAt?: Map<string, number>;
+  /** Files whose records were dropped since the last build (see `forget`): the next one reads them. */
+  private readonly forgotten = new Set<string>();
+  /** The last build's diagnostics, sorted: an edit that neither had nor has any keeps them. */
+  private lastDiagnostics?: Diagnostic[];
   /** The parse cache being saved after a full build (see `build`). */
   private saving: Promise<void> = Promise.resolve();
   private readonly cache?: ParseCache;
@@ -72,7 +77,7 @@ export class NewsPipeline {
   /** Each article head's card: heads an edit did not touch keep theirs (and their list positions). */
   private cards = new WeakMap<ArticleHead, ArticleCard>();
   /** The last build's cards and lists: an edit of a few cards updates the lists in place of making them. */
-  private last?: { cards: readonly ArticleCard[]; lists: Lists };
+  private last?: { articles: readonly LinkedArticle[]; cards: readonly ArticleCard[]; lists: Lists };
 
   constructor(readonly options: PipelineOptions) {
     if (options.cacheDir) {
@@ -99,11 +104,13 @@ export class NewsPipeline {
     // anything else not a listed regular file send the build through the folder again.
     const edits = changedSet && this.listing && [...changedSet].every((file) => this.listing!.known.has(file) && statForDigest(dir, file)?.isFile());
     const { files, diagnostics: folderDiagnostics } = (edits ? this.listing : undefined) ?? given ?? (await scanContentFolder(dir));
-    this.listing = { files, diagnostics: folderDiagnostics, known: new Set(files) };
+    if (!edits) this.listing = { files, diagnostics: folderDiagnostics, known: new Set(files) };
     const statOf = (file: string, i: number) => (given ? given.stats[i] : statForDigest(dir, file));
     this.folderDiagnostics = folderDiagnostics;
     const previous = this.records;
-    let toScan = changedSet ? files.filter((f) => changedSet.has(f) || !previous.has(f)) : files;
+    // An edit reads its files and those whose records were dropped since (see `forget`).
+    let toScan = edits ? [...new Set([...changedSet, ...this.forgotten])] : changedSet ? files.filter((f) => changedSet.has(f) || !previous.has(f)) : files;
+    this.forgotten.clear();
     const threshold = this.options.workerThreshold ?? 1000;
     // Workers take ~0.5 s to start: start them while the cache loads.
     const big = toScan.length > BIG_SCAN;
@@ -159,8 +166,10 @@ export class NewsPipeline {
     }
     timing.mark(`scan ${toScan.length} (${outputs.filter((o) => o.record).length} parsed)`);
 
-    const next = fewEdits ? new Map(previous) : new Map<string, SourceRecord>();
+    // An edit replaces its records in place; other builds make the map again, in listing order.
+    const next = fewEdits ? previous : new Map<string, SourceRecord>();
     const scanned = new Map(outputs.map((o) => [o.file, o]));
+    let diagnosticsChanged = !fewEdits;
     for (const file of fewEdits ? scanned.keys() : files) {
       const output = scanned.get(file);
       if (!output) {
@@ -168,6 +177,7 @@ export class NewsPipeline {
         continue;
       }
       const record = output.record ?? byKey.get(output.key)!;
+      if (record.diagnostics.length > 0 || (next.get(file)?.diagnostics.length ?? 0) > 0) diagnosticsChanged = true;
       next.set(file, record);
       if (output.stat && output.key) this.contentIndex?.read(file, output.key, output.stat);
       if (!output.record || !output.key) continue;
@@ -181,9 +191,18 @@ export class NewsPipeline {
     this.built = true;
 
     // An edit keeps the files and their order: the last order with the edited records in it.
-    const records = fewEdits ? this.sorted.map((record) => next.get(record.file)!) : [...next.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+    let records: SourceRecord[];
+    if (fewEdits) {
+      const sorted = this.sorted;
+      const at = (this.sortedAt ??= new Map(sorted.map((record, i) => [record.file, i])));
+      records = [...sorted];
+      for (const file of scanned.keys()) records[at.get(file)!] = next.get(file)!;
+    } else {
+      records = [...next.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+      this.sortedAt = undefined;
+    }
     this.sorted = records;
-    const result = this.assemble(files.length, records, cacheWarnings);
+    const result = this.assemble(files.length, records, cacheWarnings, diagnosticsChanged);
     result.filesRead = toScan.length;
     if (given && this.options.cacheDir) result.contentState = given.state;
     else if (digest && this.options.cacheDir) {
@@ -220,6 +239,7 @@ export class NewsPipeline {
     const record = this.records.get(file);
     if (!record) return;
     this.records.delete(file);
+    this.forgotten.add(file);
     this.contentIndex?.forget(file);
   }
 
@@ -244,11 +264,14 @@ export class NewsPipeline {
     return updateLists(last.lists, cards, replaced);
   }
 
-  private assemble(fileCount: number, records: SourceRecord[], cacheWarnings: string[]): NewsBuild {
+  private assemble(fileCount: number, records: SourceRecord[], cacheWarnings: string[], diagnosticsChanged: boolean): NewsBuild {
     // Dropping unpublished articles edits the linked articles in place: nothing to keep then.
     const linked = this.options.dropUnpublished ? linkCorpus(records) : this.linker.link(records);
     const linksMade = this.options.dropUnpublished ? 'full' : this.linker.lastLink!;
-    const diagnostics: Diagnostic[] = sortDiagnostics([...this.folderDiagnostics, ...records.flatMap((r) => r.diagnostics), ...linked.diagnostics]);
+    // An incremental link adds no diagnostics of its own; an edit's folder listing is the last one.
+    const reuse = !diagnosticsChanged && linksMade === 'incremental' && this.lastDiagnostics;
+    const diagnostics: Diagnostic[] = reuse || sortDiagnostics([...this.folderDiagnostics, ...records.flatMap((r) => r.diagnostics), ...linked.diagnostics]);
+    this.lastDiagnostics = diagnostics;
     let articles: LinkedArticle[] = linked.articles;
     if (this.options.dropUnpublished) {
       const dropped = new Set(articles.filter((a) => !a.head.published).map((a) => a.head.slug));
@@ -260,15 +283,29 @@ export class NewsPipeline {
         a.head.citedByCount = a.citedBy.length;
       }
     }
-    const cards = articles.map((a) => {
+    const cardOf = (a: LinkedArticle) => {
       let card = this.cards.get(a.head);
       if (!card) this.cards.set(a.head, (card = toCard(a.head)));
       return card;
-    });
+    };
+    let cards: ArticleCard[];
+    let updated: Lists | undefined;
+    if (linksMade === 'incremental' && this.last && this.linker.lastBase === this.last.articles) {
+      // Only the articles the link replaced can have new cards.
+      cards = [...this.last.cards];
+      const replaced: [ArticleCard, ArticleCard][] = [];
+      for (const position of this.linker.lastChanged) {
+        cards[position] = cardOf(articles[position]!);
+        if (cards[position] !== this.last.cards[position]) replaced.push([this.last.cards[position]!, cards[position]!]);
+      }
+      updated = replaced.length <= MAX_REPLACED_CARDS ? updateLists(this.last.lists, cards, replaced) : undefined;
+    } else {
+      cards = articles.map(cardOf);
+      updated = this.last && this.updatedLists(this.last, cards);
+    }
     const site = { siteName: this.options.siteName ?? DEFAULT_SITE_NAME, ...(this.options.siteUrl ? { siteUrl: this.options.siteUrl } : {}) };
-    const updated = this.last && this.updatedLists(this.last, cards);
     const lists = updated ?? buildLists(cards, site);
-    this.last = { cards, lists };
+    this.last = { articles, cards, lists };
     const stories = () => clusterStories(storyInputs(articles, records));
     const forget = (file: string) => this.forget(file);
     const build = new NewsBuild(
