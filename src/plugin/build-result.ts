@@ -50,7 +50,7 @@ export class NewsBuild {
     /** Called with a source file whose cached detail failed verification: its cached record goes. */
     private readonly forget: (file: string) => void = () => undefined,
     /** Groups the articles into stories (see `clusterStories`), when first asked. */
-    private readonly clusterStories: () => StoryGroup[] = () => [],
+    private readonly clusterStories: (build: NewsBuild) => StoryGroup[] = () => [],
     /** The parse records, in path order: a story's data needs its members' URL identities. */
     private readonly records: readonly SourceRecord[] = [],
   ) {}
@@ -61,11 +61,17 @@ export class NewsBuild {
   }
 
   private storyIndex?: Map<string, StoryGroup>;
+  private recordIndex?: Map<string, SourceRecord>;
+
+  /** A content file's parse record (made into a map on first use). */
+  recordOf(file: string): SourceRecord | undefined {
+    return (this.recordIndex ??= new Map(this.records.map((r) => [r.file, r]))).get(file);
+  }
   private storyGroups?: StoryGroup[];
 
   /** The articles grouped into stories, made on first use: no view reads them yet but `check --stories`. */
   get stories(): StoryGroup[] {
-    return (this.storyGroups ??= this.clusterStories());
+    return (this.storyGroups ??= this.clusterStories(this));
   }
 
   /** Each article's story, by the article's slug. */
@@ -81,11 +87,10 @@ export class NewsBuild {
   async readStory(id: string): Promise<StoryDetail | undefined> {
     const story = this.storyOf(id);
     if (!story || story.id !== id) return undefined;
-    const byFile = new Map(this.records.map((r) => [r.file, r]));
     const members: SummaryMember[] = [];
     for (const { slug, reason } of story.members) {
       const article = this.bySlug.get(slug)!;
-      const record = article.inline ? undefined : byFile.get(article.file)?.article;
+      const record = article.inline ? undefined : this.recordOf(article.file)?.article;
       members.push({ detail: (await this.readArticle(slug))!, reason, identities: record?.identities ?? [], relatedKeys: record?.relatedKeys ?? [] });
     }
     const related = story.related.map((other) => ({ id: other, title: this.bySlug.get(this.storyLead(other))?.head.title ?? '' }));

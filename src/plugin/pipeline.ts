@@ -10,7 +10,7 @@ import { buildLists, toCard, updateLists, type Lists } from './lists.ts';
 import { scanContentFolder } from './load.ts';
 import { ParseCache } from './parse-cache.ts';
 import { scanFiles, type ScanInput, type ScanOutput } from './pool-tasks.ts';
-import type { ArticleHead, SourceRecord } from './record.ts';
+import type { SourceRecord } from './record.ts';
 import type { ArticleCard } from '../contract/article.ts';
 import { PhaseTimer } from './phase-timer.ts';
 import { FileIndex } from './file-index.ts';
@@ -74,8 +74,6 @@ export class NewsPipeline {
   private contentIndex?: FileIndex;
   /** Links a watcher's edit into the last build's links instead of linking everything again. */
   private readonly linker = new CorpusLinker();
-  /** Each article head's card: heads an edit did not touch keep theirs (and their list positions). */
-  private cards = new WeakMap<ArticleHead, ArticleCard>();
   /** The last build's cards and lists: an edit of a few cards updates the lists in place of making them. */
   private last?: { articles: readonly LinkedArticle[]; cards: readonly ArticleCard[]; lists: Lists };
 
@@ -252,18 +250,6 @@ export class NewsPipeline {
     await this.contentIndex?.save();
   }
 
-  /** The last lists with the cards that changed position by position replaced, where that is all that changed. */
-  private updatedLists(last: { cards: readonly ArticleCard[]; lists: Lists }, cards: readonly ArticleCard[]): Lists | undefined {
-    if (last.cards.length !== cards.length) return undefined;
-    const replaced: [ArticleCard, ArticleCard][] = [];
-    for (let i = 0; i < cards.length; i++) {
-      if (cards[i] === last.cards[i]) continue;
-      if (replaced.length === MAX_REPLACED_CARDS) return undefined;
-      replaced.push([last.cards[i]!, cards[i]!]);
-    }
-    return updateLists(last.lists, cards, replaced);
-  }
-
   private assemble(fileCount: number, records: SourceRecord[], cacheWarnings: string[], diagnosticsChanged: boolean): NewsBuild {
     // Dropping unpublished articles edits the linked articles in place: nothing to keep then.
     const linked = this.options.dropUnpublished ? linkCorpus(records) : this.linker.link(records);
@@ -283,30 +269,24 @@ export class NewsPipeline {
         a.head.citedByCount = a.citedBy.length;
       }
     }
-    const cardOf = (a: LinkedArticle) => {
-      let card = this.cards.get(a.head);
-      if (!card) this.cards.set(a.head, (card = toCard(a.head)));
-      return card;
-    };
     let cards: ArticleCard[];
     let updated: Lists | undefined;
     if (linksMade === 'incremental' && this.last && this.linker.lastBase === this.last.articles) {
-      // Only the articles the link replaced can have new cards.
-      cards = [...this.last.cards];
-      const replaced: [ArticleCard, ArticleCard][] = [];
-      for (const position of this.linker.lastChanged) {
-        cards[position] = cardOf(articles[position]!);
-        if (cards[position] !== this.last.cards[position]) replaced.push([this.last.cards[position]!, cards[position]!]);
-      }
-      updated = replaced.length <= MAX_REPLACED_CARDS ? updateLists(this.last.lists, cards, replaced) : undefined;
+      // Only the articles the link replaced have new cards; the others keep theirs (and their list places).
+      const last = this.last;
+      cards = [...last.cards];
+      const replaced = this.linker.lastChanged.map((position): [ArticleCard, ArticleCard] => [
+        last.cards[position]!,
+        (cards[position] = toCard(articles[position]!.head)),
+      ]);
+      updated = replaced.length <= MAX_REPLACED_CARDS ? updateLists(last.lists, cards, replaced) : undefined;
     } else {
-      cards = articles.map(cardOf);
-      updated = this.last && this.updatedLists(this.last, cards);
+      cards = articles.map((a) => toCard(a.head));
     }
     const site = { siteName: this.options.siteName ?? DEFAULT_SITE_NAME, ...(this.options.siteUrl ? { siteUrl: this.options.siteUrl } : {}) };
     const lists = updated ?? buildLists(cards, site);
     this.last = { articles, cards, lists };
-    const stories = () => clusterStories(storyInputs(articles, records));
+    const stories = (build: NewsBuild) => clusterStories(storyInputs(build));
     const forget = (file: string) => this.forget(file);
     const build = new NewsBuild(
       fileCount,
@@ -328,10 +308,9 @@ export class NewsPipeline {
 }
 
 /** What clustering reads of each article: its head, its links, and the keys its record holds. */
-function storyInputs(articles: readonly LinkedArticle[], records: readonly SourceRecord[]): StoryInput[] {
-  const byFile = new Map(records.map((r) => [r.file, r]));
-  return articles.map((a) => {
-    const record = byFile.get(a.file);
+function storyInputs(build: NewsBuild): StoryInput[] {
+  return build.articles.map((a) => {
+    const record = build.recordOf(a.file);
     const input: StoryInput = {
       slug: a.head.slug,
       title: a.head.title,
