@@ -168,6 +168,32 @@ test('001 and 002 are found only with the unpublished toggle on', async () => {
   expect(all).toContain(seeds.c002.slug);
 });
 
+test('a filter shows its new value as soon as it is changed, before the navigation renders, and follows the URL back', async () => {
+  await search('/search?q=microsoft');
+  await page.getByRole('checkbox', { name: 'Include unpublished' }).waitFor();
+  await expect.poll(() => page.getByRole('combobox', { name: 'Source' }).locator('option').count()).toBeGreaterThan(1);
+  // Read in the same task as the change: a control bound only to the URL would still show the old value.
+  const shown = await page.evaluate(async () => {
+    const box = [...document.querySelectorAll('label')].find((l) => l.textContent?.includes('Include unpublished'))?.querySelector('input');
+    const source = [...document.querySelectorAll('select')].find((s) => s.options[0]?.text === 'All sources');
+    if (!box || !source) return null;
+    box.click();
+    const checked = box.checked;
+    await Promise.resolve();
+    source.value = source.options[1]!.value;
+    source.dispatchEvent(new Event('change', { bubbles: true }));
+    return { checked, source: source.value, picked: source.options[1]!.value };
+  });
+  expect(shown).not.toBeNull();
+  expect(shown!.checked).toBe(true);
+  expect(shown!.source).toBe(shown!.picked);
+  await expect.poll(() => pathAndQuery(page)).toBe(`/search?q=microsoft&source=${encodeURIComponent(shown!.picked)}&unpublished=1`);
+  await page.goBack();
+  await page.goBack();
+  await expect.poll(() => pathAndQuery(page)).toBe('/search?q=microsoft');
+  expect(await page.getByRole('checkbox', { name: 'Include unpublished' }).isChecked()).toBe(false);
+});
+
 test('type: no video matches; the empty state says what was searched and drops the filters', async () => {
   await search('/search?q=facial&type=video&unpublished=1');
   expect(await results(page, 0)).toEqual([]);

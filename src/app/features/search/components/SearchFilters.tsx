@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { startTransition, useId, useOptimistic } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { NewsIndex } from '../../../../contract';
 import { searchHref, type SearchSort, type SearchView } from '../../../../contract/search';
@@ -34,11 +34,28 @@ const field =
   'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100';
 const label = 'block text-sm font-medium text-slate-700 dark:text-slate-200';
 
-export function SearchFilters({ index, view, counts }: { index: NewsIndex | undefined; view: SearchView; counts: Record<string, number> | undefined }) {
+export function SearchFilters({
+  index,
+  view: urlView,
+  counts,
+}: {
+  index: NewsIndex | undefined;
+  view: SearchView;
+  counts: Record<string, number> | undefined;
+}) {
   const navigate = useNavigate();
   const providers = useProviders();
   const id = useId();
-  const set = (change: Partial<SearchView>) => void navigate(searchHref({ ...view, ...change }));
+  // The router commits a navigation in a transition, so a control bound to the URL alone would
+  // snap back until that render finishes; the optimistic view shows the choice at once and
+  // gives way to the URL when the navigation lands (or to the old URL if it never does).
+  const [view, showView] = useOptimistic(urlView);
+  const set = (change: Partial<SearchView>) =>
+    startTransition(() => {
+      // From the shown view, so a second change before the first lands keeps the first.
+      showView({ ...view, ...change });
+      void navigate(searchHref({ ...view, ...change }));
+    });
   const sources = providers.data?.providers.filter((p) => p.domain) ?? [];
   return (
     <div className="mb-6 space-y-4">
@@ -47,9 +64,9 @@ export function SearchFilters({ index, view, counts }: { index: NewsIndex | unde
           <input type="checkbox" checked={view.unpublished} onChange={(e) => set({ unpublished: e.target.checked })} className="h-4 w-4" />
           Include unpublished
         </label>
-        <SortNav view={view} />
+        <SortNav view={urlView} />
       </div>
-      <TopicFilter index={index} view={view} counts={counts} />
+      <TopicFilter index={index} view={urlView} counts={counts} />
       <fieldset className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <legend className="sr-only">Filters</legend>
         <div>
