@@ -4,6 +4,8 @@
  * omitted rather than null, dates are ISO 8601 UTC strings, and every URL is http(s).
  */
 
+import type { StoryRef } from './story.ts';
+
 export type ArticleType = 'article' | 'video';
 
 export interface Image {
@@ -87,6 +89,8 @@ export type BodyBlock =
 
 /** Everything about one article; fetched only when the article is opened. */
 export interface ArticleDetail extends ArticleCard {
+  /** Its story, when the story has other members or related stories (see `StoryRef`). */
+  story?: StoryRef;
   category?: string;
   updatedAt?: string;
   /** The source's `originalUrl` when it differs from `url`. */

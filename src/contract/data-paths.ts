@@ -1,4 +1,5 @@
 import type { Scope, SortKey } from './feed.ts';
+import type { StorySortKey } from './story.ts';
 
 /**
  * Where each data file lives, relative to the site root (the app prefixes its base URL).
@@ -17,4 +18,11 @@ export const dataPaths = {
   feedPage: (scope: Scope, topic: string | undefined, sort: SortKey, page: number) =>
     `${DATA_ROOT}/feed/${scope}/${topic === undefined ? 'all' : `topic/${topic}`}/${sort}/${page}.json`,
   article: (slug: string) => `${DATA_ROOT}/article/${slug}.json`,
+  /** How many stories each story list holds (see `StoryIndex`). */
+  stories: () => `${DATA_ROOT}/stories/index.json`,
+  /** One page of one story list, as `feedPage`; published/all always exists. */
+  storyPage: (scope: Scope, topic: string | undefined, sort: StorySortKey, page: number) =>
+    `${DATA_ROOT}/stories/${scope}/${topic === undefined ? 'all' : `topic/${topic}`}/${sort}/${page}.json`,
+  /** A story of more than one article: members, coverage, numbers. */
+  story: (id: string) => `${DATA_ROOT}/story/${id}.json`,
 } as const;

@@ -6,3 +6,4 @@ export * from './slug.ts';
 export * from './safe-url.ts';
 export * from './dev-events.ts';
 export type * from './story.ts';
+export * from './story-order.ts';

@@ -4,7 +4,11 @@ import { dataPaths } from '../contract/data-paths.ts';
 import { compareCards, type NewsIndex, type Scope, type SortKey } from '../contract/feed.ts';
 import type { StoryDetail } from '../contract/story.ts';
 import type { StoryGroup } from './stories/cluster.ts';
-import { storyDetail, type SummaryMember } from './stories/summary.ts';
+import { storyDetail, type StoryCardBody, type SummaryMember } from '../contract/story-summary.ts';
+import { storyCards } from './stories/cards.ts';
+import { StoryLists } from './stories/lists.ts';
+import { storyRefs } from './stories/refs.ts';
+import { STORY_SORT_KEYS, type RelatedStory, type StorySortKey } from '../contract/story.ts';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -53,6 +57,10 @@ export class NewsBuild {
     private readonly clusterStories: (build: NewsBuild) => StoryGroup[] = () => [],
     /** The parse records, in path order: a story's data needs its members' URL identities. */
     private readonly records: readonly SourceRecord[] = [],
+    /** A plain-text article's story card body (the others' are in their records). */
+    private readonly soloOfInline: (article: LinkedArticle) => StoryCardBody = () => {
+      throw new Error('no story card for a plain-text article');
+    },
   ) {}
 
   /** Made on first use: a dev server's rebuild answers the index before any article is asked for. */
@@ -69,9 +77,64 @@ export class NewsBuild {
   }
   private storyGroups?: StoryGroup[];
 
-  /** The articles grouped into stories, made on first use: no view reads them yet but `check --stories`. */
+  /** The articles grouped into stories, made on first use (an article's data names its story). */
   get stories(): StoryGroup[] {
     return (this.storyGroups ??= this.clusterStories(this));
+  }
+
+  private storiesLinked = false;
+
+  /** Gives each article its `story` (see `storyRefs`), once: its data file and key depend on it. */
+  linkStories(): void {
+    if (this.storiesLinked) return;
+    this.storiesLinked = true;
+    const refs = storyRefs(this.stories, this.bySlug, (id) => this.storyOf(id)!);
+    for (const article of this.articles) {
+      const ref = refs.get(article.head.slug);
+      if (ref) article.story = ref;
+      else delete article.story;
+    }
+  }
+
+  private storyListing?: Promise<StoryLists>;
+
+  /** The story lists (see `StoryLists`), made on first use. */
+  storyLists(): Promise<StoryLists> {
+    return (this.storyListing ??= (async () => {
+      const cardAt = new Map(this.articles.map((a, i) => [a.head.slug, this.cards[i]!]));
+      const cards = await storyCards({
+        groups: this.stories,
+        cardOf: (slug) => cardAt.get(slug)!,
+        soloOf: (slug) => {
+          const article = this.bySlug.get(slug)!;
+          return article.inline ? this.soloOfInline(article) : this.recordOf(article.file)!.article!.solo;
+        },
+        detailOf: async (id) => (await this.readStory(id))!,
+      });
+      return new StoryLists(cards);
+    })());
+  }
+
+  /**
+   * The story data files: the lists' index, every list page, and a file per story of more than
+   * one article. `articleKeys` (see `articleKeys`) stand for the members' data in a story file's key.
+   */
+  async storyFiles(codeKey = '', articleKeys?: ReadonlyMap<string, string>): Promise<{ file: string; key: string; bytes: () => Promise<Buffer> }[]> {
+    const lists = await this.storyLists();
+    const files: { file: string; key: string; bytes: () => Promise<Buffer> }[] = [];
+    const index = jsonBytes(lists.index);
+    files.push({ file: dataPaths.stories(), key: outputKey(codeKey, index), bytes: async () => index });
+    for (const [file, page] of lists.pages()) {
+      const bytes = jsonBytes(page);
+      files.push({ file, key: outputKey(codeKey, bytes), bytes: async () => bytes });
+    }
+    for (const group of this.stories) {
+      if (group.members.length < 2) continue;
+      const inputs = [JSON.stringify(group), ...group.members.map((m) => articleKeys?.get(m.slug) ?? JSON.stringify(this.bySlug.get(m.slug)!.head))];
+      inputs.push(JSON.stringify(this.relatedStories(group)));
+      files.push({ file: dataPaths.story(group.id), key: outputKey(codeKey, ...inputs), bytes: async () => jsonBytes(await this.readStory(group.id)) });
+    }
+    return files;
   }
 
   /** Each article's story, by the article's slug. */
@@ -93,15 +156,12 @@ export class NewsBuild {
       const record = article.inline ? undefined : this.recordOf(article.file)?.article;
       members.push({ detail: (await this.readArticle(slug))!, reason, identities: record?.identities ?? [], relatedKeys: record?.relatedKeys ?? [] });
     }
-    const related = story.related.map((other) => ({ id: other, title: this.bySlug.get(this.storyLead(other))?.head.title ?? '' }));
-    return storyDetail(id, members, related);
+    return storyDetail(id, members, this.relatedStories(story));
   }
 
-  /** The story's lead over all its members (by heat, then quality, then newest). */
-  private storyLead(id: string): string {
-    const story = this.storyOf(id)!;
-    const cards = story.members.map((m) => this.bySlug.get(m.slug)!.head as ArticleCard);
-    return cards.sort(compareCards('heat'))[0]!.slug;
+  /** A story's related stories, as its data names them. */
+  private relatedStories(story: StoryGroup): RelatedStory[] {
+    return storyRefs([story], this.bySlug, (id) => this.storyOf(id)!).get(story.members[0]!.slug)?.related ?? [];
   }
 
   get index(): NewsIndex {
@@ -112,7 +172,8 @@ export class NewsBuild {
   async readArticle(slug: string): Promise<ArticleDetail | undefined> {
     const article = this.bySlug.get(slug);
     if (!article) return undefined;
-    if (article.inline) return article.inline;
+    this.linkStories();
+    if (article.inline) return inlineDetail(article);
     return linkedDetail(articleLinks(article), await this.storedDetail(article));
   }
 
@@ -191,6 +252,7 @@ export class NewsBuild {
   async allDataFiles(): Promise<[string, string][]> {
     const files = [...this.listFiles()].map(({ file, parts }): [string, string] => [file, Buffer.concat(parts()).toString('utf8')]);
     for (const article of this.articles) files.push([dataPaths.article(article.head.slug), JSON.stringify(await this.readArticle(article.head.slug))]);
+    for (const { file, bytes } of await this.storyFiles()) files.push([file, (await bytes()).toString('utf8')]);
     return files;
   }
 
@@ -203,6 +265,24 @@ export class NewsBuild {
       const detail = await this.readArticle(decodeURIComponent(article[1]!));
       return detail ? JSON.stringify(detail) : undefined;
     }
+    if (path === dataPaths.stories()) return JSON.stringify((await this.storyLists()).index);
+    const storyPage = /^data\/stories\/(published|unpublished)\/(?:all|topic\/([^/]+))\/([a-z]+)\/(\d+)\.json$/.exec(path);
+    if (storyPage && (STORY_SORT_KEYS as readonly string[]).includes(storyPage[3]!)) {
+      const [, scope, topic, sort, page] = storyPage;
+      const data = (await this.storyLists()).page(
+        scope as Scope,
+        topic === undefined ? undefined : decodeURIComponent(topic),
+        sort as StorySortKey,
+        Number(page),
+      );
+      return data ? JSON.stringify(data) : undefined;
+    }
+    const story = /^data\/story\/([^/]+)\.json$/.exec(path);
+    if (story) {
+      const id = decodeURIComponent(story[1]!);
+      const detail = (this.storyOf(id)?.members.length ?? 0) > 1 ? await this.readStory(id) : undefined;
+      return detail ? JSON.stringify(detail) : undefined;
+    }
     const feed = /^data\/feed\/(published|unpublished)\/(?:all|topic\/([^/]+))\/(heat|quality|newest)\/(\d+)\.json$/.exec(path);
     if (feed) {
       const [, scope, topic, sort, page] = feed;
@@ -211,4 +291,9 @@ export class NewsBuild {
     }
     return undefined;
   }
+}
+
+/** A plain-text article's data: built whole at linking, with its story once stories are made. */
+export function inlineDetail(article: LinkedArticle): ArticleDetail {
+  return article.story ? { ...article.inline!, story: article.story } : article.inline!;
 }

@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, writeSync, writevSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { dataPaths } from '../contract/data-paths.ts';
-import type { NewsBuild } from './build-result.ts';
+import { inlineDetail, type NewsBuild } from './build-result.ts';
 import { PackDetailStore } from './detail-store.ts';
 import { articleLinks, changesDetail } from './link.ts';
 import { FileIndex, outputKey } from './file-index.ts';
@@ -39,6 +39,7 @@ export interface WriteOptions {
  */
 export function articleKeys(build: NewsBuild, codeKey: string): Map<string, string> {
   const keys = new Map<string, string>();
+  build.linkStories();
   for (const article of build.articles) {
     keys.set(article.head.slug, outputKey(codeKey, article.detailKey ?? JSON.stringify(article.inline), JSON.stringify(articleLinks(article))));
   }
@@ -67,7 +68,7 @@ export async function writeDataFiles(build: NewsBuild, outDir: string, options: 
     const key = keys.get(slug)!;
     if (manifest.isCurrent(file, key)) continue;
     const target = path.join(outDir, file);
-    if (article.inline) items.push({ target, detail: article.inline });
+    if (article.inline) items.push({ target, detail: inlineDetail(article) });
     else if (!store) items.push({ target, detail: (await build.readArticle(slug))! });
     else
       items.push({
@@ -87,7 +88,8 @@ export async function writeDataFiles(build: NewsBuild, outDir: string, options: 
       ? build.pool.mapBatches('emit', items, 250, emitArticles, (batch) => batch, lists)
       : lists.then(() => emitArticles(items).then((b) => [b]));
   const [listsWritten, outputs] = await Promise.all([lists, emitting]);
-  let bytes = listsWritten.bytes;
+  const storiesWritten = await writeStoryFiles(build, outDir, manifest, codeKey, keys);
+  let bytes = listsWritten.bytes + storiesWritten.bytes;
   for (const output of outputs as EmitOutput[]) {
     for (const { problem, file } of output.reparsed) build.noteReparsed(problem, file);
     bytes += output.bytes;
@@ -95,8 +97,8 @@ export async function writeDataFiles(build: NewsBuild, outDir: string, options: 
   for (const [file, key] of itemFiles) manifest.wrote(file, key);
   timing.mark('write');
   timing.report();
-  const files = listsWritten.files + build.articles.length;
-  const written = listsWritten.written + items.length;
+  const files = listsWritten.files + storiesWritten.files + build.articles.length;
+  const written = listsWritten.written + storiesWritten.written + items.length;
   return { files, written, unchanged: files - written, bytes, articleKeys: keys };
 }
 
@@ -126,6 +128,33 @@ async function writeLists(build: NewsBuild, outDir: string, manifest: FileIndex,
     if (written % 64 === 0) await nextTurn();
   }
   return { files, written, bytes };
+}
+
+/** Writes the story lists and story files (see `NewsBuild.storyFiles`) that are not current. */
+async function writeStoryFiles(
+  build: NewsBuild,
+  outDir: string,
+  manifest: FileIndex,
+  codeKey: string,
+  articleKeys: ReadonlyMap<string, string>,
+): Promise<{ files: number; written: number; bytes: number }> {
+  const made = new Set<string>();
+  let written = 0;
+  let bytes = 0;
+  const files = await build.storyFiles(codeKey, articleKeys);
+  for (const { file, key, bytes: make } of files) {
+    if (manifest.isCurrent(file, key)) continue;
+    const target = path.join(outDir, file);
+    const dir = path.dirname(target);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    bytes += writeParts(target, [await make()]);
+    manifest.wrote(file, key);
+    written++;
+  }
+  return { files: files.length, written, bytes };
 }
 
 /** Writes `parts` one after the other into a new `file` with one `writev`; returns the byte count. */

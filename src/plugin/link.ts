@@ -1,4 +1,5 @@
 import type { ArticleDetail, BodyBlock, CitingArticle } from '../contract/article.ts';
+import type { StoryRef } from '../contract/story.ts';
 import { compareCodeUnits } from './code-unit-order.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { articleSlug } from './normalize.ts';
@@ -14,6 +15,8 @@ export interface ArticleLinks {
   citedBy: CitingArticle[];
   /** A body taken from a matching plain-text file. */
   body?: BodyBlock[];
+  /** Its story, when it is more than the article alone or has related stories (set once stories are made). */
+  story?: StoryRef;
 }
 
 /** One article after linking: its head (final slug, counts) and its links. */
@@ -38,6 +41,7 @@ export interface LinkedCorpus {
 export function articleLinks(article: LinkedArticle): ArticleLinks {
   const links: ArticleLinks = { slug: article.head.slug, relatedSlugs: article.relatedSlugs, citedBy: article.citedBy };
   if (article.body) links.body = article.body;
+  if (article.story) links.story = article.story;
   return links;
 }
 
@@ -47,7 +51,13 @@ export function articleLinks(article: LinkedArticle): ArticleLinks {
  * the emitted file, and goes out as its verified bytes.
  */
 export function changesDetail(article: LinkedArticle): boolean {
-  return article.head.slug !== article.storedSlug || article.relatedSlugs.length > 0 || article.citedBy.length > 0 || article.body !== undefined;
+  return (
+    article.head.slug !== article.storedSlug ||
+    article.relatedSlugs.length > 0 ||
+    article.citedBy.length > 0 ||
+    article.body !== undefined ||
+    article.story !== undefined
+  );
 }
 
 /**
@@ -62,6 +72,7 @@ export function linkedDetail(links: ArticleLinks, stored: ArticleDetail): Articl
     detail.citedBy = links.citedBy;
   }
   if (links.body) detail.body = links.body;
+  if (links.story) detail.story = links.story;
   if (links.relatedSlugs.length) {
     const related = [...stored.related];
     for (const [index, slug] of links.relatedSlugs) {

@@ -10,7 +10,7 @@ import { buildLists, toCard, updateLists, type Lists } from './lists.ts';
 import { scanContentFolder } from './load.ts';
 import { ParseCache } from './parse-cache.ts';
 import { scanFiles, type ScanInput, type ScanOutput } from './pool-tasks.ts';
-import type { SourceRecord } from './record.ts';
+import { soloCard, type SourceRecord } from './record.ts';
 import type { ArticleCard } from '../contract/article.ts';
 import { PhaseTimer } from './phase-timer.ts';
 import { FileIndex } from './file-index.ts';
@@ -301,6 +301,7 @@ export class NewsPipeline {
       forget,
       stories,
       records,
+      (article) => soloCard(article.inline!, [], []),
     );
     build.made = { links: linksMade, lists: updated ? 'incremental' : 'full' };
     return build;

@@ -1,4 +1,5 @@
 import type { ArticleDetail } from '../contract/article.ts';
+import { storyCardBody, storyDetail, type StoryCardBody } from '../contract/story-summary.ts';
 import type { DetailRef } from './detail-store.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseFile, type PlainTextRecord } from './parse.ts';
@@ -14,6 +15,8 @@ export interface ArticleRecord {
   /** Per related item (in emitted order), the identity keys of its URLs. */
   relatedKeys: string[][];
   hasBody: boolean;
+  /** What a story card of this article alone says (made here, where its related coverage is read). */
+  solo: StoryCardBody;
 }
 
 /**
@@ -43,6 +46,11 @@ export function parseSource(file: string, key: string, bytes: Uint8Array): Parse
   if (!parsed.article) return { record };
   const { detail, titleKey, identities, relatedKeys } = parsed.article;
   const { related: _related, body, images: _images, citedBy: _citedBy, ...head } = detail;
-  record.article = { head, titleKey, identities, relatedKeys, hasBody: body.length > 0 };
+  record.article = { head, titleKey, identities, relatedKeys, hasBody: body.length > 0, solo: soloCard(detail, identities, relatedKeys) };
   return { record, detail };
+}
+
+/** The story card of an article alone, by the linker's URL identities (an article may list itself). */
+export function soloCard(detail: ArticleDetail, identities: readonly string[], relatedKeys: readonly (readonly string[])[]): StoryCardBody {
+  return storyCardBody(storyDetail(detail.slug, [{ detail, reason: { rule: 'first' }, identities, relatedKeys }], []), 'all')!;
 }

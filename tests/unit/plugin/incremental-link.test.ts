@@ -1,3 +1,4 @@
+import { soloCard } from '../../../src/plugin/record';
 import { describe, expect, it } from 'vitest';
 import { CorpusLinker } from '../../../src/plugin/incremental-link';
 import { linkCorpus } from '../../../src/plugin/link';
@@ -14,7 +15,7 @@ function article(file: string, h: ArticleHead, identities: string[], relatedKeys
     file,
     key: `key:${file}:${edits++}`,
     diagnostics: [],
-    article: { head: h, titleKey: h.title.toLowerCase(), identities, relatedKeys, hasBody: false },
+    article: { head: h, titleKey: h.title.toLowerCase(), identities, relatedKeys, hasBody: false, solo: soloCard({ ...h, images: [], body: [], related: [], citedBy: [] }, identities, []) },
   };
 }
 

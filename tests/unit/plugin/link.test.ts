@@ -1,3 +1,4 @@
+import { soloCard } from '../../../src/plugin/record';
 import { describe, expect, it } from 'vitest';
 import type { ArticleDetail } from '../../../src/contract/article';
 import { linkCorpus, linkedDetail } from '../../../src/plugin/link';
@@ -8,7 +9,7 @@ function head(slug: string, title: string, extra: Partial<ArticleHead> = {}): Ar
 }
 
 function article(file: string, h: ArticleHead, identities: string[], relatedKeys: string[][] = [], hasBody = false): SourceRecord {
-  return { file, key: `key:${file}`, diagnostics: [], article: { head: h, titleKey: h.title.toLowerCase(), identities, relatedKeys, hasBody } };
+  return { file, key: `key:${file}`, diagnostics: [], article: { head: h, titleKey: h.title.toLowerCase(), identities, relatedKeys, hasBody, solo: soloCard({ ...h, images: [], body: [], related: [], citedBy: [] }, identities, []) } };
 }
 
 const paragraph = (text: string) => ({ kind: 'paragraph' as const, text });

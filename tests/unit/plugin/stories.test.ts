@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleDetail, RelatedItem } from '../../../src/contract/article';
 import { buildNewsData } from '../../../src/plugin/pipeline';
 import { clusterStories, STORY_RULE, type StoryInput } from '../../../src/plugin/stories/cluster';
-import { storyDetail, type SummaryMember } from '../../../src/plugin/stories/summary';
+import { storyDetail, type SummaryMember } from '../../../src/contract/story-summary';
 import { articleTerms } from '../../../src/plugin/stories/terms';
 
 const SEEDS = path.resolve(__dirname, '../../../seeds');
