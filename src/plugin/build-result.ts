@@ -1,7 +1,7 @@
 import type { ContentState } from './up-to-date.ts';
 import type { ArticleCard, ArticleDetail } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
-import { compareCards, type NewsIndex, type Scope, type SortKey } from '../contract/feed.ts';
+import type { NewsIndex, Scope, SortKey } from '../contract/feed.ts';
 import type { StoryDetail } from '../contract/story.ts';
 import type { StoryGroup } from './stories/cluster.ts';
 import { storyDetail, type StoryCardBody, type SummaryMember } from '../contract/story-summary.ts';
