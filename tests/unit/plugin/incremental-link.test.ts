@@ -15,7 +15,14 @@ function article(file: string, h: ArticleHead, identities: string[], relatedKeys
     file,
     key: `key:${file}:${edits++}`,
     diagnostics: [],
-    article: { head: h, titleKey: h.title.toLowerCase(), identities, relatedKeys, hasBody: false, solo: soloCard({ ...h, images: [], body: [], related: [], citedBy: [] }, identities, []) },
+    article: {
+      head: h,
+      titleKey: h.title.toLowerCase(),
+      identities,
+      relatedKeys,
+      hasBody: false,
+      solo: soloCard({ ...h, images: [], body: [], related: [], citedBy: [] }, identities, []),
+    },
   };
 }
 

@@ -9,7 +9,19 @@ function head(slug: string, title: string, extra: Partial<ArticleHead> = {}): Ar
 }
 
 function article(file: string, h: ArticleHead, identities: string[], relatedKeys: string[][] = [], hasBody = false): SourceRecord {
-  return { file, key: `key:${file}`, diagnostics: [], article: { head: h, titleKey: h.title.toLowerCase(), identities, relatedKeys, hasBody, solo: soloCard({ ...h, images: [], body: [], related: [], citedBy: [] }, identities, []) } };
+  return {
+    file,
+    key: `key:${file}`,
+    diagnostics: [],
+    article: {
+      head: h,
+      titleKey: h.title.toLowerCase(),
+      identities,
+      relatedKeys,
+      hasBody,
+      solo: soloCard({ ...h, images: [], body: [], related: [], citedBy: [] }, identities, []),
+    },
+  };
 }
 
 const paragraph = (text: string) => ({ kind: 'paragraph' as const, text });
