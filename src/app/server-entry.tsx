@@ -10,7 +10,7 @@ import { renderToString } from 'react-dom/server';
 import { prerender } from 'react-dom/static';
 import { StaticRouter } from 'react-router-dom';
 import { dehydrate } from '@tanstack/react-query';
-import { parseFeedView, type ArticleDetail, type FeedPage, type NewsIndex, type Scope, type SortKey } from '../contract';
+import { parseFeedView, type ArticleCard, type ArticleDetail, type FeedPage, type NewsIndex, type Scope, type SortKey } from '../contract';
 import { App } from './App';
 import { AppProviders } from './providers';
 import { createQueryClient } from './lib/query-client';
@@ -18,7 +18,8 @@ import { withoutTimes } from './lib/dehydrated-times';
 import { newsIndexQueryOptions } from './api/get-news-index';
 import { ArticlePage } from './features/article/components/ArticlePage';
 import { feedPageQueryOptions } from './features/feed/api/get-feed-page';
-import { feedViewQueryKey, loadMergedPage, type FeedCursor, type MergedPage } from './features/feed/api/get-feed-view';
+import { feedViewQueryKey, loadMergedPage } from './features/feed/api/get-feed-view';
+import type { FeedCursor, MergedPage } from './features/feed/api/merge-streams';
 
 export interface SeededFeedPage {
   scope: Scope;
@@ -83,7 +84,7 @@ export async function renderPage(input: RenderInput): Promise<RenderOutput> {
       await client
         .infiniteQuery({
           queryKey: feedViewQueryKey(view),
-          queryFn: ({ pageParam }: { pageParam: FeedCursor }): Promise<MergedPage> => loadMergedPage(client, input.index, view, pageParam),
+          queryFn: ({ pageParam }: { pageParam: FeedCursor }): Promise<MergedPage<ArticleCard>> => loadMergedPage(client, input.index, view, pageParam),
           initialPageParam: {} as FeedCursor,
         })
         // A view the seeded lists cannot fill is not dehydrated: the client loads it.

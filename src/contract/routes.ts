@@ -1,4 +1,5 @@
 import { DEFAULT_SORT, SORT_KEYS, type SortKey } from './feed.ts';
+import { STORY_SORT_KEYS, type StorySortKey } from './story.ts';
 
 /**
  * The feed's view state. The URL is its only home: reload, back/forward and shared links all
@@ -7,14 +8,22 @@ import { DEFAULT_SORT, SORT_KEYS, type SortKey } from './feed.ts';
 export interface FeedView {
   /** Selected topic slugs, sorted and unique; an article matches when it has any of them. */
   topics: string[];
-  sort: SortKey;
+  /** `outlets` only in the stories view (`articleSort` reads it for articles). */
+  sort: StorySortKey;
+  /** One card per story instead of per article (`?view=stories`). */
+  stories: boolean;
   /** Include `published: false` articles. */
   unpublished: boolean;
   /** How many pages are loaded (load more raises it). */
   pages: number;
 }
 
-export const DEFAULT_VIEW: FeedView = { topics: [], sort: DEFAULT_SORT, unpublished: false, pages: 1 };
+export const DEFAULT_VIEW: FeedView = { topics: [], sort: DEFAULT_SORT, stories: false, unpublished: false, pages: 1 };
+
+/** The article order a view asks for (the stories view's `outlets` has no article list). */
+export function articleSort(view: Pick<FeedView, 'sort'>): SortKey {
+  return view.sort === 'outlets' ? DEFAULT_SORT : view.sort;
+}
 
 /** Deep links past this depth are clamped so a crafted URL cannot trigger hundreds of fetches. */
 export const MAX_PAGES_IN_URL = 40;
@@ -43,7 +52,9 @@ export function feedHref(view: Partial<FeedView> = {}): string {
   let path = '/';
   if (topics.length === 1) path = `/topic/${encodeURIComponent(topics[0]!)}`;
   else if (topics.length > 1) params.set('topics', topics.join(','));
-  if (view.sort && view.sort !== DEFAULT_SORT) params.set('sort', view.sort);
+  if (view.stories) params.set('view', 'stories');
+  const sort = view.stories ? view.sort : view.sort && articleSort({ sort: view.sort });
+  if (sort && sort !== DEFAULT_SORT) params.set('sort', sort);
   if (view.unpublished) params.set('unpublished', '1');
   if (view.pages && view.pages > 1) params.set('pages', String(Math.min(view.pages, MAX_PAGES_IN_URL)));
   const query = params.toString();
@@ -56,9 +67,11 @@ export function parseFeedView(pathTopic: string | undefined, search: string | UR
   const listed = (params.get('topics') ?? '').split(',');
   const topics = normaliseTopics(pathTopic ? [pathTopic, ...listed] : listed);
   const sortParam = params.get('sort');
-  const sort = (SORT_KEYS as readonly string[]).includes(sortParam ?? '') ? (sortParam as SortKey) : DEFAULT_SORT;
+  const stories = params.get('view') === 'stories';
+  const sorts: readonly string[] = stories ? STORY_SORT_KEYS : SORT_KEYS;
+  const sort = sorts.includes(sortParam ?? '') ? (sortParam as StorySortKey) : DEFAULT_SORT;
   const unpublished = params.get('unpublished') === '1';
   const pagesParam = Number.parseInt(params.get('pages') ?? '1', 10);
   const pages = Number.isFinite(pagesParam) ? Math.min(Math.max(pagesParam, 1), MAX_PAGES_IN_URL) : 1;
-  return { topics, sort, unpublished, pages };
+  return { topics, sort, stories, unpublished, pages };
 }
