@@ -24,3 +24,18 @@ export function spanPhrase(firstIso: string | undefined, latestIso: string | und
 export function dayPhrase(iso: string): string {
   return day.format(new Date(iso));
 }
+
+export function reportsPhrase(reports: number): string {
+  return reports === 1 ? '1 report' : `${count.format(reports)} reports`;
+}
+
+/** "17:28 UTC": a 24-hour clock, read from the ISO string's UTC fields (no locale involved). */
+export function clockPhrase(iso: string): string {
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+}
+
+export function articlesPhrase(articles: number): string {
+  return articles === 1 ? '1 article' : `${count.format(articles)} articles`;
+}
