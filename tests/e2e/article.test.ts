@@ -108,7 +108,7 @@ test("001's page: provider, time, excerpt, body from the plain-text file, Read a
   expect(await amp.count()).toBe(1);
   expect(await amp.getAttribute('href')).toBe(new URL(facts.ampUrl!).href);
 
-  const coverage = page.getByRole('heading', { level: 2, name: 'Full coverage (31)' });
+  const coverage = page.getByRole('heading', { level: 2, name: 'Related coverage (31)' });
   expect(await coverage.count()).toBe(1);
   // All 31 related stories are listed on the article page.
   for (const r of detail.related) expect(text).toContain(r.title.replace(/\s+/g, ' '));

@@ -39,9 +39,9 @@ test('without JavaScript, article pages show their headline, body and related li
       for (const block of detail.body.slice(0, 3)) {
         expect(await article.getByText(block.text.slice(0, 60), { exact: false }).count(), block.text).toBeGreaterThan(0);
       }
-      const coverage = page.locator('section[aria-labelledby="full-coverage"]');
+      const coverage = page.locator('section[aria-labelledby="related-coverage"]');
       if (detail.related.length === 0) continue;
-      expect(await coverage.locator('h2').textContent()).toBe(`Full coverage (${detail.related.length})`);
+      expect(await coverage.locator('h2').textContent()).toBe(`Related coverage (${detail.related.length})`);
       const related = await coverage.locator('li').allTextContents();
       expect(related.some((text) => text.includes(detail.related[0]!.title))).toBe(true);
     }

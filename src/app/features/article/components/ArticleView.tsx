@@ -8,6 +8,7 @@ import { TopicChips } from '../../../components/TopicChips';
 import { ArticleBody } from './ArticleBody';
 import { HeroImage } from './HeroImage';
 import { VideoFacade } from './VideoFacade';
+import { ArticleCoverage } from '../../../components/ArticleCoverage';
 
 export function ArticleView({ article }: { article: ArticleDetail }) {
   const original = safeHttpUrl(article.url) ?? safeHttpUrl(article.originalUrl);
@@ -59,10 +60,12 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
         <ShareActions title={article.title} path={articleHref(article.slug)} />
       </div>
 
+      <ArticleCoverage article={article} />
+
       {article.related.length > 0 && (
-        <section aria-labelledby="full-coverage" className="my-8">
-          <h2 id="full-coverage" className="text-xl font-bold">
-            {`Full coverage (${article.related.length})`}
+        <section aria-labelledby="related-coverage" className="my-8">
+          <h2 id="related-coverage" className="text-xl font-bold">
+            {`Related coverage (${article.related.length})`}
           </h2>
           <RelatedList items={article.related} />
         </section>
