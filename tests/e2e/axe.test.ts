@@ -1,4 +1,4 @@
-/** axe-core: zero violations on feed, expanded related panel, article page, search results and not-found, light and dark. */
+/** axe-core: zero violations on feed, expanded related panel, article page, its full coverage, search results and not-found, light and dark. */
 import { afterAll, beforeAll, test, type ExpectStatic } from 'vitest';
 import type { Page } from 'playwright-core';
 import { card, expectFeed, go, htmlHasDark, openBrowser, reactOwnsPage, runAxe, settled, sorted, type Browser } from './support/helpers';
@@ -42,6 +42,16 @@ const views: Array<[string, (page: Page, expect: ExpectStatic) => Promise<void>]
     async (page, expect) => {
       await go(page, 'seeds', `/article/${seeds.c001.slug}`);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 15_000 }).toBe(TITLE_001);
+    },
+  ],
+  [
+    'full coverage of a story, sorted by quality',
+    async (page, expect) => {
+      await go(page, 'seeds', `/article/${seeds.c001.slug}#full-coverage`);
+      const rows = page.locator('section#full-coverage table tbody tr');
+      await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(30);
+      await page.locator('section#full-coverage').getByRole('button', { name: 'Quality', exact: true }).click();
+      await expect.poll(() => page.locator('section#full-coverage caption').innerText()).toBe('Coverage by quality');
     },
   ],
   [
