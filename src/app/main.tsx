@@ -5,6 +5,7 @@ import { hydrate, type DehydratedState } from '@tanstack/react-query';
 import { routePatterns } from '../contract';
 import { App } from './App';
 import { articleQueryOptions } from './api/get-article';
+import { storyQueryOptions } from './api/get-story';
 import { AppProviders } from './providers';
 import { createQueryClient } from './lib/query-client';
 import { withTimes } from './lib/dehydrated-times';
@@ -25,15 +26,17 @@ if (state?.textContent) {
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
 const root = document.getElementById('root')!;
 
-// A prerendered article page does not carry its article (its head preloads the data file):
-// have it in the cache before hydrating, so the first client render matches the markup.
+// A prerendered article page does not carry its article nor its story (its head preloads their
+// data files): have them in the cache before hydrating, so the first client render matches the markup.
 async function loadPrerenderedArticle(): Promise<boolean> {
   const renderedFor = root.dataset.url ?? '';
   const path = (basename === '/' ? renderedFor : renderedFor.slice(basename.length)) || '/';
   const slug = matchPath(routePatterns.article, path)?.params.slug;
   if (!slug) return true;
   try {
-    await client.query(articleQueryOptions(slug));
+    const article = await client.query(articleQueryOptions(slug));
+    // A story of several articles is in the page too (its Full coverage section).
+    if (article.story && article.story.members > 1) await client.query(storyQueryOptions(article.story.id));
     return true;
   } catch {
     // Unreachable data: render afresh (the route shows its error state and a retry).

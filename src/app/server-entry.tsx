@@ -10,12 +10,13 @@ import { renderToString } from 'react-dom/server';
 import { prerender } from 'react-dom/static';
 import { StaticRouter } from 'react-router-dom';
 import { dehydrate } from '@tanstack/react-query';
-import { parseFeedView, type ArticleCard, type ArticleDetail, type FeedPage, type NewsIndex, type Scope, type SortKey } from '../contract';
+import { parseFeedView, type ArticleCard, type ArticleDetail, type FeedPage, type NewsIndex, type Scope, type SortKey, type StoryDetail } from '../contract';
 import { App } from './App';
 import { AppProviders } from './providers';
 import { createQueryClient } from './lib/query-client';
 import { withoutTimes } from './lib/dehydrated-times';
 import { newsIndexQueryOptions } from './api/get-news-index';
+import { storyQueryOptions } from './api/get-story';
 import { ArticlePage } from './features/article/components/ArticlePage';
 import { feedPageQueryOptions } from './features/feed/api/get-feed-page';
 import { feedViewQueryKey, loadMergedPage } from './features/feed/api/get-feed-view';
@@ -37,6 +38,8 @@ export interface RenderInput {
   index: NewsIndex;
   /** For `/article/:slug`. */
   article?: ArticleDetail;
+  /** The article's story file, when the story has other members (its Full coverage section shows it). */
+  story?: StoryDetail;
   /** List files the URL's feed view reads (beyond page 1 of the default view, which is in the index). */
   feedPages?: SeededFeedPage[];
 }
@@ -46,8 +49,8 @@ export interface RenderOutput {
   html: string;
   /**
    * TanStack Query's dehydrated cache as JSON text (not yet escaped for a script tag); empty for
-   * article pages, whose data is their article's data file (main.tsx fetches it before hydrating,
-   * so tens of thousands of pages do not each carry a second copy of it).
+   * article pages, whose data is their article's data file and their story's (main.tsx fetches
+   * them before hydrating, so tens of thousands of pages do not each carry a second copy).
    */
   state: string;
 }
@@ -71,6 +74,7 @@ async function prerenderToString(element: ReactElement): Promise<string> {
 export async function renderPage(input: RenderInput): Promise<RenderOutput> {
   const client = createQueryClient();
   for (const p of input.feedPages ?? []) client.setQueryData(feedPageQueryOptions(p.scope, p.topic, p.sort, p.page).queryKey, p.data);
+  if (input.story) client.setQueryData(storyQueryOptions(input.story.id).queryKey, input.story);
 
   // Feed routes show a merged infinite query: compute its first page exactly as the app does
   // (from the seeded list files, so nothing is fetched).

@@ -82,6 +82,8 @@ export interface CitingArticle {
   title: string;
   provider?: Provider;
   publishedAt?: string;
+  /** It is not published: a published article's page does not list it (see `citingInScope`). */
+  unpublished?: true;
 }
 
 export type BodyBlock =

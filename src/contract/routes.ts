@@ -34,6 +34,9 @@ export const routePatterns = {
   article: '/article/:slug',
 } as const;
 
+/** The anchor of an article's story on its page: `/article/<slug>#full-coverage`. */
+export const FULL_COVERAGE_ANCHOR = 'full-coverage';
+
 export function articleHref(slug: string): string {
   return `/article/${encodeURIComponent(slug)}`;
 }

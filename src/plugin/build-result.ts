@@ -130,11 +130,20 @@ export class NewsBuild {
     }
     for (const group of this.stories) {
       if (group.members.length < 2) continue;
-      const inputs = [JSON.stringify(group), ...group.members.map((m) => articleKeys?.get(m.slug) ?? JSON.stringify(this.bySlug.get(m.slug)!.head))];
-      inputs.push(JSON.stringify(this.relatedStories(group)));
-      files.push({ file: dataPaths.story(group.id), key: outputKey(codeKey, ...inputs), bytes: async () => jsonBytes(await this.readStory(group.id)) });
+      files.push({
+        file: dataPaths.story(group.id),
+        key: this.storyKey(group, codeKey, articleKeys),
+        bytes: async () => jsonBytes(await this.readStory(group.id)),
+      });
     }
     return files;
+  }
+
+  /** A story file's inputs as one key: the group (members, reasons), its members' data keys and its related stories. */
+  storyKey(group: StoryGroup, codeKey = '', articleKeys?: ReadonlyMap<string, string>): string {
+    const inputs = [JSON.stringify(group), ...group.members.map((m) => articleKeys?.get(m.slug) ?? JSON.stringify(this.bySlug.get(m.slug)!.head))];
+    inputs.push(JSON.stringify(this.relatedStories(group)));
+    return outputKey(codeKey, ...inputs);
   }
 
   /** Each article's story, by the article's slug. */

@@ -89,6 +89,7 @@ export function citingEntry(head: ArticleHead): CitingArticle {
   const citing: CitingArticle = { slug: head.slug, title: head.title };
   if (head.provider) citing.provider = head.provider;
   if (head.publishedAt) citing.publishedAt = head.publishedAt;
+  if (!head.published) citing.unpublished = true;
   return citing;
 }
 

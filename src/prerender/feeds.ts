@@ -1,14 +1,17 @@
 /**
- * Atom feeds (overall and per topic), the sitemap and robots.txt. Only published articles
- * appear in any of them. Output is deterministic: dates come from the articles, not the clock.
+ * Atom feeds (overall, per topic, and of stories), the sitemap and robots.txt. Only published
+ * articles appear in any of them (a story by its published members only). Output is deterministic: dates come from the articles, not the clock.
  */
 import type { ArticleCard } from '../contract/article.ts';
 import { compareCards, type NewsIndex } from '../contract/feed.ts';
-import { articleHref } from '../contract/routes.ts';
+import { articleHref, feedHref, FULL_COVERAGE_ANCHOR } from '../contract/routes.ts';
+import type { StoryCard } from '../contract/story.ts';
+import { storyId } from '../contract/story-order.ts';
+import { storyLine } from '../contract/story-phrases.ts';
 import { safeHttpUrl } from '../contract/safe-url.ts';
 import { topicSlug } from '../contract/slug.ts';
 import { escapeXml } from './escape.ts';
-import { topicHref, type SiteInfo } from './head.ts';
+import { pageTitle, STORIES_FEED_PATH, topicHref, type SiteInfo } from './head.ts';
 
 export const FEED_SIZE = 50;
 const EPOCH = '1970-01-01T00:00:00.000Z';
@@ -52,9 +55,9 @@ export interface FeedSpec {
   cards: readonly ArticleCard[];
 }
 
-export function atomFeed(site: SiteInfo, spec: FeedSpec, base = '/'): string {
-  const updated = spec.cards.reduce((max, c) => (c.publishedAt && c.publishedAt > max ? c.publishedAt : max), EPOCH);
-  const lines = [
+/** The feed's own lines (before its entries), `updated` being its newest entry's time. */
+function feedHeader(site: SiteInfo, spec: Omit<FeedSpec, 'cards'>, updated: string, base: string): string[] {
+  return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `  <title>${escapeXml(spec.title)}</title>`,
@@ -65,6 +68,11 @@ export function atomFeed(site: SiteInfo, spec: FeedSpec, base = '/'): string {
     `  <author><name>${escapeXml(site.name)}</name></author>`,
     `  <generator>smartable-news-reader</generator>`,
   ];
+}
+
+export function atomFeed(site: SiteInfo, spec: FeedSpec, base = '/'): string {
+  const updated = spec.cards.reduce((max, c) => (c.publishedAt && c.publishedAt > max ? c.publishedAt : max), EPOCH);
+  const lines = feedHeader(site, spec, updated, base);
   for (const card of spec.cards) {
     const outlet = safeHttpUrl(card.url);
     lines.push(
@@ -80,6 +88,46 @@ export function atomFeed(site: SiteInfo, spec: FeedSpec, base = '/'): string {
     for (const topic of card.topics) lines.push(`    <category term="${escapeXml(topicSlug(topic))}" label="${escapeXml(topic)}"/>`);
     if (card.excerpt) lines.push(`    <summary type="text">${escapeXml(card.excerpt)}</summary>`);
     lines.push('  </entry>');
+  }
+  lines.push('</feed>', '');
+  return lines.join('\n');
+}
+
+/** The view the stories feed mirrors: the stories view, newest first. */
+const STORIES_PAGE_PATH = feedHref({ stories: true, sort: 'newest' });
+
+/** The latest report of a story card (what "updated" means for a story: its coverage grew). */
+function storyUpdated(story: StoryCard): string | undefined {
+  return story.latestAt ?? story.newestAt ?? story.lead.publishedAt;
+}
+
+/**
+ * The stories feed: the newest published stories (`stories` in the published list's newest
+ * order, whose cards count published members only), one entry per story: its lead's headline,
+ * linked to the lead's Full coverage section, and its coverage in one line. A story's entry id
+ * is its id, so the entry is updated in place as coverage grows or the lead changes.
+ */
+export function storiesFeed(site: SiteInfo, stories: readonly StoryCard[], base = '/'): string {
+  const updated = stories.reduce((max, s) => {
+    const at = storyUpdated(s);
+    return at && at > max ? at : max;
+  }, EPOCH);
+  const lines = feedHeader(site, { title: pageTitle('Stories', site), pagePath: STORIES_PAGE_PATH, feedPath: STORIES_FEED_PATH }, updated, base);
+  for (const story of stories) {
+    const { lead } = story;
+    const firstAt = story.first?.publishedAt ?? lead.publishedAt;
+    const more = story.more.map((p) => p.name);
+    const summary = more.length > 0 ? `${storyLine(story)} · More: ${more.join(', ')}` : storyLine(story);
+    lines.push(
+      '  <entry>',
+      `    <title>${escapeXml(lead.title)}</title>`,
+      `    <id>tag:smartable-news,2020:story:${escapeXml(encodeURIComponent(storyId(story)))}</id>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(href(site, base, `${articleHref(lead.slug)}#${FULL_COVERAGE_ANCHOR}`))}"/>`,
+      `    <updated>${storyUpdated(story) ?? updated}</updated>`,
+    );
+    if (firstAt) lines.push(`    <published>${firstAt}</published>`);
+    if (lead.provider) lines.push(`    <author><name>${escapeXml(lead.provider.name)}</name></author>`);
+    lines.push(`    <summary type="text">${escapeXml(summary)}</summary>`, '  </entry>');
   }
   lines.push('</feed>', '');
   return lines.join('\n');

@@ -26,6 +26,9 @@ export function absoluteUrl(site: SiteInfo, routePath: string): string | undefin
   return site.url ? `${site.url}${routePath}` : undefined;
 }
 
+/** The stories feed (see `storiesFeed`). */
+export const STORIES_FEED_PATH = '/stories/feed.xml';
+
 export function topicHref(slug: string): string {
   return `/topic/${encodeURIComponent(slug)}`;
 }
@@ -72,7 +75,10 @@ const property = (name: string, content: string) => `<meta property="${name}" co
 const link = (rel: string, href: string, extra = '') => `<link rel="${rel}" href="${escapeHtml(href)}"${extra}>`;
 
 function feedLinks(site: SiteInfo, base: string, topic?: TopicSummary): string[] {
-  const tags = [link('alternate', `${base}feed.xml`, ` type="application/atom+xml" title="${escapeHtml(site.name)}"`)];
+  const tags = [
+    link('alternate', `${base}feed.xml`, ` type="application/atom+xml" title="${escapeHtml(site.name)}"`),
+    link('alternate', `${base}${STORIES_FEED_PATH.slice(1)}`, ` type="application/atom+xml" title="${escapeHtml(pageTitle('Stories', site))}"`),
+  ];
   if (topic) {
     tags.push(
       link(
@@ -140,9 +146,11 @@ export function articleHead(article: ArticleDetail, site: SiteInfo, base = '/'):
   if (image) tags.push(meta('twitter:image', image.url));
   tags.push(...feedLinks(site, base));
   tags.push(`<script type="application/ld+json">${jsonForScript(articleJsonLd(article, site))}</script>`);
-  // The page does not repeat its data (main.tsx fetches it before hydrating): start that fetch
+  // The page does not repeat its data (main.tsx fetches it, and its story's, before hydrating): start that fetch
   // with the HTML, not after the script. crossorigin makes it match fetch()'s request mode.
-  tags.push(`<link rel="preload" href="${escapeHtml(base + dataPaths.article(article.slug))}" as="fetch" crossorigin="anonymous">`);
+  const preload = (file: string) => `<link rel="preload" href="${escapeHtml(base + file)}" as="fetch" crossorigin="anonymous">`;
+  tags.push(preload(dataPaths.article(article.slug)));
+  if (article.story && article.story.members > 1) tags.push(preload(dataPaths.story(article.story.id)));
   return tags.join('\n    ');
 }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ArticleDetail } from '../contract/article.ts';
 import { dataPaths } from '../contract/data-paths.ts';
 import type { FeedPage, NewsIndex, Scope, SortKey } from '../contract/feed.ts';
+import type { StoryDetail } from '../contract/story.ts';
 import { articleHref } from '../contract/routes.ts';
 import { assemblePage, type PageTemplate } from './document.ts';
 import { articleHead, type SiteInfo } from './head.ts';
@@ -17,6 +18,7 @@ export interface RenderInput {
   basename: string;
   index: NewsIndex;
   article?: ArticleDetail;
+  story?: StoryDetail;
   feedPages?: { scope: Scope; topic: string | undefined; sort: SortKey; page: number; data: FeedPage }[];
 }
 export interface RenderOutput {
@@ -49,9 +51,10 @@ export function fileForRoute(outDir: string, routePath: string): string {
   return path.join(outDir, ...routePath.split('/').filter(Boolean).map(decodeURIComponent), 'index.html');
 }
 
-export async function renderArticlePage(entry: ServerEntry, ctx: PageContext, article: ArticleDetail): Promise<string> {
+/** `story`: the article's story file, when the story has other members (else the page makes it from the article). */
+export async function renderArticlePage(entry: ServerEntry, ctx: PageContext, article: ArticleDetail, story?: StoryDetail): Promise<string> {
   const url = articleHref(article.slug);
-  const { html, state } = await entry.renderPage({ url, basename: basename(ctx.base), index: ctx.index, article });
+  const { html, state } = await entry.renderPage({ url, basename: basename(ctx.base), index: ctx.index, article, ...(story ? { story } : {}) });
   return assemblePage(ctx.template, { head: articleHead(article, ctx.site, ctx.base), html, state, hydrateAt: basename(ctx.base) + url });
 }
 
@@ -67,8 +70,8 @@ function makeFolder(dir: string): void {
 }
 
 /**
- * Renders and writes the pages of these articles, reading each one's data file (from
- * `dataDir`, complete before the bundle closes). All file work is synchronous:
+ * Renders and writes the pages of these articles, reading each one's data file and its story's
+ * (from `dataDir`, complete before the bundle closes). All file work is synchronous:
  * every core is already rendering (the main thread and one worker per other core), so handing
  * writes to libuv's thread pool only queued them behind the renders and left threads waiting
  * for them at the end of each batch.
@@ -76,7 +79,9 @@ function makeFolder(dir: string): void {
 export async function renderArticleBatch(entry: ServerEntry, ctx: PageContext, slugs: readonly string[]): Promise<number> {
   for (const slug of slugs) {
     const article = JSON.parse(readFileSync(path.join(ctx.dataDir, dataPaths.article(slug)), 'utf8')) as ArticleDetail;
-    const page = await renderArticlePage(entry, ctx, article);
+    const shared = article.story && article.story.members > 1 ? article.story.id : undefined;
+    const story = shared === undefined ? undefined : (JSON.parse(readFileSync(path.join(ctx.dataDir, dataPaths.story(shared)), 'utf8')) as StoryDetail);
+    const page = await renderArticlePage(entry, ctx, article, story);
     const file = fileForRoute(ctx.outDir, articleHref(article.slug));
     makeFolder(path.dirname(file));
     writeFileSync(file, page);

@@ -3,7 +3,8 @@
  * a 404 page, rendered with the app's own components, then the Atom feeds, the sitemap and
  * robots.txt. Each output file has a key of everything it is made from (see FileIndex):
  * a file whose key and bytes on disk are unchanged since the last build is not made again.
- * An article page is made from its article's data file (its key), the page template (the
+ * An article page is made from its article's data file (its key) and, when its story has other
+ * members, the story's data file (its key), the page template (the
  * client build's index.html, which names the app's hashed assets), the server bundle, the site
  * and the base path; list pages from the index and their first feed page too.
  */
@@ -20,8 +21,8 @@ import { FileIndex, outputKey } from '../plugin/file-index.ts';
 import { createProgress } from '../plugin/progress.ts';
 import { WorkerPool } from '../plugin/worker-pool.ts';
 import { assemblePage, splitTemplate } from './document.ts';
-import { atomFeed, latestPublished, robotsTxt, sitemap } from './feeds.ts';
-import { listHead, notFoundHead, pageTitle, searchHead, topicHref, type SiteInfo } from './head.ts';
+import { atomFeed, FEED_SIZE, latestPublished, robotsTxt, sitemap, storiesFeed } from './feeds.ts';
+import { listHead, notFoundHead, pageTitle, searchHead, STORIES_FEED_PATH, topicHref, type SiteInfo } from './head.ts';
 import { basename, fileForRoute, renderArticleBatch, type PageContext, type RenderOutput, type ServerEntry } from './pages.ts';
 import type { ServerBundle } from './server-bundle.ts';
 import type { RenderTasks, WorkerInit } from './worker.ts';
@@ -77,6 +78,8 @@ export interface PagePlan {
   workers: number;
   ctx: PageContext;
   pagesKey: string;
+  /** Each article page's key: the pages' key, its article's data key and its story file's key. */
+  pageKeys: Map<string, string>;
 }
 
 /** Which article pages are out of date; starts the render workers when there are many. */
@@ -87,14 +90,21 @@ export function planPages(input: SitePagesInput): PagePlan {
   const site: SiteInfo = { name: index.site.name, ...(siteUrl ? { url: siteUrl } : {}) };
   const ctx: PageContext = { outDir, dataDir: outDir, base, site, index, template: splitTemplate(input.template) };
   const pagesKey = outputKey(bundle.hash, input.template, JSON.stringify(site), base);
+  // A page shows its article and, when the story has other members, the story's file too.
+  const pageKeys = new Map<string, string>();
+  for (const card of build.cards) {
+    const story = build.storyOf(card.slug);
+    const storyKey = story && story.members.length > 1 ? build.storyKey(story, '', input.articleKeys) : '';
+    pageKeys.set(card.slug, outputKey(pagesKey, input.articleKeys.get(card.slug)!, storyKey));
+  }
   const articles: string[] = [];
   for (const card of build.cards) {
-    if (!manifest.isCurrent(pageFile(outDir, articleHref(card.slug)), outputKey(pagesKey, input.articleKeys.get(card.slug)!))) articles.push(card.slug);
+    if (!manifest.isCurrent(pageFile(outDir, articleHref(card.slug)), pageKeys.get(card.slug)!)) articles.push(card.slug);
   }
   const workers = articles.length >= WORKERS_FROM ? (input.workers ?? Math.min(Math.max(availableParallelism() - 1, 1), 7)) : 0;
   const init: WorkerInit = { serverEntry: pathToFileURL(bundle.entry).href };
   const pool = workers > 0 ? new WorkerPool<RenderTasks>(workers, { file: bundle.worker, workerData: init }) : undefined;
-  return { articles, reusedArticles: build.cards.length - articles.length, pool, workers, ctx, pagesKey };
+  return { articles, reusedArticles: build.cards.length - articles.length, pool, workers, ctx, pagesKey, pageKeys };
 }
 
 /** Renders what the plan found out of date (once the data files are written), then the other pages and files. */
@@ -125,7 +135,7 @@ export async function renderPages(input: SitePagesInput, plan: PagePlan): Promis
       );
     })();
     const [, listPages] = await Promise.all([articles.finally(() => progress.finish()), others]);
-    for (const slug of plan.articles) manifest.wrote(pageFile(outDir, articleHref(slug)), outputKey(pagesKey, input.articleKeys.get(slug)!));
+    for (const slug of plan.articles) manifest.wrote(pageFile(outDir, articleHref(slug)), plan.pageKeys.get(slug)!);
     const files = await feedFiles(ctx, build, manifest, input.warn);
     return {
       rendered: plan.articles.length + listPages.rendered,
@@ -180,7 +190,7 @@ async function otherPages(loadEntry: () => Promise<ServerEntry>, ctx: PageContex
   return { rendered, reused };
 }
 
-/** Atom feeds, the sitemap and robots.txt (published articles only), written when their bytes change. */
+/** Atom feeds (articles, and stories), the sitemap and robots.txt (published articles only), written when their bytes change. */
 async function feedFiles(ctx: PageContext, build: NewsBuild, manifest: FileIndex, warn: (line: string) => void) {
   const { outDir, base, site, index } = ctx;
   let written = 0;
@@ -199,6 +209,8 @@ async function feedFiles(ctx: PageContext, build: NewsBuild, manifest: FileIndex
     const spec = { title: pageTitle(topic.name, site), pagePath, feedPath: `${pagePath}/feed.xml`, cards: latest.get(topic.slug) ?? [] };
     await put(`topic/${topic.slug}/feed.xml`, atomFeed(site, spec, base));
   }
+  const stories = (await build.storyLists()).sorted('published', undefined, 'newest') ?? [];
+  await put(STORIES_FEED_PATH.slice(1), storiesFeed(site, stories.slice(0, FEED_SIZE), base));
   if (site.url) await put('sitemap.xml', sitemap(site.url, index, build.cards));
   else warn('prerender: NEWS_SITE_URL is not set: pages have no canonical/og:url and no sitemap.xml is written');
   await put('robots.txt', robotsTxt(site.url));

@@ -219,22 +219,25 @@ test("000's page (published, alone in its story): 5 outlets, 5 rows, made from i
   expect(own?.outlet).toBe('The Intercept');
 });
 
-test("000's section is in its prerendered page (before any script runs)", async () => {
+test("000's and 001's sections are in their prerendered pages (before any script runs)", async () => {
   const noJs = await openBrowser({ javaScriptEnabled: false });
   try {
     const p = await noJs.newPage();
     await p.goto(`${baseUrl('seeds')}/article/${seeds.c000.slug}`, { waitUntil: 'domcontentloaded' });
     expect(await rows(p).count()).toBe(5);
     expect(await timeline(p).count()).toBe(1);
-    // A story of more than one article is loaded in the browser: its page says so until then.
+    // A story of more than one article is in its members' pages too, from its story file.
     await p.goto(`${baseUrl('seeds')}/article/${seeds.c001.slug}`, { waitUntil: 'domcontentloaded' });
-    expect(await section(p).innerText()).toContain('Loading coverage…');
+    expect(await section(p).innerText()).not.toContain('Loading coverage…');
+    expect((await section(p).innerText()).replace(/\s+/g, ' ')).toContain('26 outlets over 4 days · first: CNET, June 11, 2020, 17:28 UTC');
+    expect(await rows(p).count()).toBe(story.coverage.length);
+    expect(await timeline(p).count()).toBe(1);
   } finally {
     await noJs.close();
   }
 });
 
-test('while the story file loads the section says so; when it fails, Retry loads it', async () => {
+test('opened in the app, a page says so while its story file loads; when it fails, Retry loads it', async () => {
   let fail = true;
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -244,7 +247,10 @@ test('while the story file loads the section says so; when it fails, Retry loads
     else await route.continue();
   });
   try {
-    await go(page, 'seeds', `/article/${seeds.c001.slug}`);
+    // A prerendered page has its story before it hydrates: reach 001 from the feed instead.
+    await go(page, 'seeds', '/?unpublished=1');
+    await reactOwnsPage(page);
+    await page.locator(`article[data-slug="${seeds.c001.slug}"] h2 a`).click();
     await expect.poll(() => section().getByRole('status').innerText(), { timeout: 15_000 }).toBe('Loading coverage…');
     expect(await rows().count()).toBe(0);
     release();

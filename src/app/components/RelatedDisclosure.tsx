@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useArticle } from '../api/get-article';
-import { CitedByList } from './CitedByList';
+import { CitedByList, citingInScope } from './CitedByList';
 import { RelatedList } from './RelatedList';
 
 const BEST_FIRST = 5;
@@ -29,10 +29,10 @@ export function RelatedDisclosure({ slug, count }: { slug: string; count: number
           </p>
         )}
         {article.data && <RelatedList items={article.data.related} initial={BEST_FIRST} />}
-        {article.data && article.data.citedBy.length > 0 && (
+        {article.data && citingInScope(article.data).length > 0 && (
           <div className="border-t border-slate-200 pt-2 dark:border-slate-800">
             <h3 className="text-sm font-semibold">Also covered in</h3>
-            <CitedByList items={article.data.citedBy} />
+            <CitedByList items={citingInScope(article.data)} />
           </div>
         )}
       </div>

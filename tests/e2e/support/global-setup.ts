@@ -17,13 +17,12 @@ import { assertChromium, startChromiumServer } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    seedsUrl: string;
-    hostileUrl: string;
-    corpusUrl: string;
+    /** Each corpus's base URL (see `CORPORA`). */
+    corpusUrls: Record<CorpusName, string>;
     /** Absolute folder of each build (to read the emitted JSON). */
+    corpusOuts: Record<CorpusName, string>;
+    /** The seeds' build folder (`corpusOuts.seeds`). */
     seedsOut: string;
-    hostileOut: string;
-    corpusOut: string;
     /** The shared Chromium's WebSocket endpoint (see startChromiumServer). */
     chromiumWs: string;
   }
@@ -35,10 +34,12 @@ const VITE_BIN = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 export const CORPORA = {
   seeds: join(ROOT, 'seeds'),
   hostile: join(ROOT, 'tests', 'fixtures', 'hostile'),
+  // A story of a published and an unpublished article (whose lead is the unpublished one), and one other.
+  mixed: join(ROOT, 'tests', 'fixtures', 'mixed-story'),
   // The real Smartable corpus, next to the checkout (see sharedCorpusDir for elsewhere).
   corpus: sharedCorpusDir(),
 } as const;
-type CorpusName = keyof typeof CORPORA;
+export type CorpusName = keyof typeof CORPORA;
 
 function outDir(name: CorpusName): string {
   return join(ROOT, '.cache', 'e2e', name);
@@ -146,7 +147,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   assertChromium();
   if (!existsSync(VITE_BIN)) throw new Error(`e2e: ${VITE_BIN} not found: run \`npm ci\` first.`);
 
-  const names: CorpusName[] = ['seeds', 'hostile', 'corpus'];
+  const names = Object.keys(CORPORA) as CorpusName[];
   for (const name of names) await build(name); // sequential on purpose
 
   const servers: ChildProcess[] = [];
@@ -158,18 +159,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     chromium = await startChromiumServer();
     project.provide('chromiumWs', chromium.wsEndpoint());
-    const urls: Partial<Record<CorpusName, string>> = {};
+    const urls = {} as Record<CorpusName, string>;
+    const outs = {} as Record<CorpusName, string>;
     for (const name of names) {
       const { url, child } = await serve(name);
       servers.push(child);
       urls[name] = url;
+      outs[name] = outDir(name);
     }
-    project.provide('seedsUrl', urls.seeds!);
-    project.provide('hostileUrl', urls.hostile!);
-    project.provide('corpusUrl', urls.corpus!);
-    project.provide('seedsOut', outDir('seeds'));
-    project.provide('hostileOut', outDir('hostile'));
-    project.provide('corpusOut', outDir('corpus'));
+    project.provide('corpusUrls', urls);
+    project.provide('corpusOuts', outs);
+    project.provide('seedsOut', outs.seeds);
   } catch (error) {
     await teardown();
     throw error;

@@ -10,20 +10,21 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, inject, expect, type ExpectStatic } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { connectChromium, type ContextOptions, type LaunchedChromium } from './chromium';
+import type { CorpusName } from './global-setup';
 import { compareCards, type SortKey, type NewsIndex, type FeedPage, type Scope } from '../../../src/contract/feed';
 import type { ArticleCard, ArticleDetail } from '../../../src/contract/article';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SCREENSHOTS = join(ROOT, 'screenshots');
 
-export type CorpusName = 'seeds' | 'hostile' | 'corpus';
+export type { CorpusName };
 
 export function baseUrl(name: CorpusName): string {
-  return name === 'seeds' ? inject('seedsUrl') : name === 'hostile' ? inject('hostileUrl') : inject('corpusUrl');
+  return inject('corpusUrls')[name];
 }
 
 export function outDir(name: CorpusName): string {
-  return name === 'seeds' ? inject('seedsOut') : name === 'hostile' ? inject('hostileOut') : inject('corpusOut');
+  return inject('corpusOuts')[name];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -126,7 +126,7 @@ describe('seeds', () => {
     const linked = source.related.filter((r) => r.slug);
     expect(linked).toHaveLength(1);
     expect(linked[0]).toMatchObject({ slug: target.slug, provider: { name: 'Fast Company' } });
-    expect(target.citedBy).toEqual([{ slug: source.slug, title: source.title, provider: source.provider, publishedAt: source.publishedAt }]);
+    expect(target.citedBy).toEqual([{ slug: source.slug, title: source.title, provider: source.provider, publishedAt: source.publishedAt, unpublished: true }]);
     expect(target.citedByCount).toBe(1);
     // The other Fast Company story (?partner=rss) is a different article and stays external.
     expect(source.related.filter((r) => r.provider.name === 'Fast Company')).toHaveLength(2);

@@ -84,10 +84,28 @@ function jsonLd(html: string): Record<string, unknown> {
   return JSON.parse(scripts[0]![1]!) as Record<string, unknown>;
 }
 /** The one data file an article page's head preloads (`<link rel="preload" as="fetch">`). */
+/** The data files a page preloads, in order. */
+function preloads(html: string): string[] {
+  return [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin="anonymous">/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+}
 function preloaded(html: string): string {
-  const links = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin="anonymous">/g)];
+  const links = preloads(html);
   expect(links).toHaveLength(1);
-  return links[0]![1]!.replace(/&amp;/g, '&');
+  return links[0]!;
+}
+
+/** The text of an element's markup: tags and React's text separators dropped, entities decoded. */
+function textOf(html: string): string {
+  return decodeAttr(html.replace(/<!-- -->/g, '').replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The markup of the page's Full coverage section. */
+function fullCoverage(html: string): string {
+  const start = html.indexOf('<section id="full-coverage"');
+  expect(start, 'the page has a Full coverage section').toBeGreaterThan(0);
+  return html.slice(start, html.indexOf('</section>', start));
 }
 
 async function get(url: string): Promise<{ status: number; type: string; text: string }> {
@@ -155,6 +173,17 @@ const EXPECTED: Expected[] = [
   },
 ];
 
+/**
+ * The stories feed's summaries, read off the seeds by hand. 000 (The Intercept, 2020-07-14 19:45)
+ * lists Business Insider 07-14 12:51 (the first report), the Wall Street Journal 07-15 05:31, PR
+ * Newswire and WFMZ-TV 07-15 11:39: 5 outlets over 22.8 hours; "More:" the outlets that are neither
+ * the lead's nor the first, earliest first. 004 has no related coverage.
+ */
+const STORY_SUMMARIES = [
+  '5 outlets over 23 hours · first: Business Insider, July 14, 2020, 12:51 UTC · More: Wall Street Journal, PR Newswire, WFMZ-TV',
+  'Only this report so far',
+];
+
 describe('prerendered seeds', () => {
   let seeds: Awaited<ReturnType<typeof buildAndServe>>;
   beforeAll(async () => {
@@ -215,11 +244,34 @@ describe('prerendered seeds', () => {
       expect(body).toContain('Smartable News Reader</a>');
       // The page carries no second copy of its data: main.tsx fetches the preloaded file.
       expect(html).not.toContain('id="news-state"');
-      const detail = JSON.parse((await get(`${seeds.url}${preloaded(html)}`)).text) as { slug: string; title: string };
-      expect(preloaded(html)).toBe(`/data/article/${e.slug}.json`);
+      const article = preloads(html)[0]!;
+      const detail = JSON.parse((await get(`${seeds.url}${article}`)).text) as { slug: string; title: string };
+      expect(article).toBe(`/data/article/${e.slug}.json`);
       expect(detail.title).toBe(e.headline);
     });
   }
+
+  it("a story of several articles is in its members' pages (not loaded after them); its file is preloaded too", async () => {
+    for (const slug of [S001, S002]) {
+      const html = (await get(`${seeds.url}/article/${slug}`)).text;
+      expect(preloads(html), slug).toEqual([`/data/article/${slug}.json`, `/data/story/${S001}.json`]);
+      const section = fullCoverage(html);
+      const text = textOf(section);
+      expect(text, slug).toContain('26 outlets over 4 days · first: CNET, June 11, 2020, 17:28 UTC');
+      expect(text).not.toContain('Loading coverage');
+      // The table of every report: the story's 34 coverage items, one row each.
+      expect(section.match(/<tr/g)?.length, slug).toBe(35);
+      // The story's other article, linked in-app.
+      const other = slug === S001 ? S002 : S001;
+      expect(section).toContain(`href="/article/${other}"`);
+    }
+  });
+
+  it('a story of one article is in its page too, made from the article alone', async () => {
+    const html = (await get(`${seeds.url}/article/${S000}`)).text;
+    expect(preloaded(html)).toBe(`/data/article/${S000}.json`);
+    expect(textOf(fullCoverage(html))).toContain('5 outlets over 23 hours');
+  });
 
   it('the feed, topic pages and their heads', async () => {
     const feed = await get(`${seeds.url}/`);
@@ -276,6 +328,34 @@ describe('prerendered seeds', () => {
     });
     expect(res.text).not.toContain(S001);
     expect(res.text).not.toContain(S002);
+  });
+
+  it('stories/feed.xml has the published stories, newest first, each linked to its Full coverage, with its coverage line', async () => {
+    const res = await get(`${seeds.url}/stories/feed.xml`);
+    expect(res.status).toBe(200);
+    const feed = parseXml(res.text);
+    expect(childrenNamed(feed, 'title')[0]!.text).toBe(`Stories · ${SITE_NAME}`);
+    expect(childrenNamed(feed, 'id')[0]!.text).toBe(`${SITE}/stories/feed.xml`);
+    const alternate = childrenNamed(feed, 'link').find((l) => l.attrs.rel === 'alternate')!;
+    expect(alternate.attrs.href).toBe(`${SITE}/?view=stories&sort=newest`);
+    const list = entries(feed);
+    expect(list.map((e) => e.href)).toEqual([`${SITE}/article/${S000}#full-coverage`, `${SITE}/article/${S004}#full-coverage`]);
+    expect(list.map((e) => e.id)).toEqual([`tag:smartable-news,2020:story:${S000}`, `tag:smartable-news,2020:story:${S004}`]);
+    expect(list[0]!.title).toBe(EXPECTED[0]!.headline);
+    const summaries = childrenNamed(feed, 'entry').map((e) => childrenNamed(e, 'summary')[0]!.text);
+    expect(summaries).toEqual(STORY_SUMMARIES);
+    // The {001, 002} story has no published member: nothing of it is in the feed.
+    expect(res.text).not.toContain(S001);
+    expect(res.text).not.toContain(S002);
+    expect(res.text).not.toContain('CNET');
+  });
+
+  it('every page links the stories feed in its head', async () => {
+    for (const p of ['/', '/topic/ai', `/article/${S000}`]) {
+      expect(headOf((await get(`${seeds.url}${p}`)).text), p).toContain(
+        `<link rel="alternate" href="/stories/feed.xml" type="application/atom+xml" title="Stories · ${SITE_NAME}">`,
+      );
+    }
   });
 
   it('each topic has a feed of its published articles', async () => {

@@ -1,5 +1,5 @@
 import { TimeAgo } from '../../components/TimeAgo';
-import { articlesPhrase, clockPhrase, dayPhrase, outletsPhrase, reportsPhrase, spanPhrase } from '../../lib/story-phrases';
+import { articlesPhrase, clockPhrase, dayPhrase, outletsPhrase, reportsPhrase, spanPhrase } from '../../../contract/story-phrases';
 import { isDated, type StoryView } from './story-view';
 
 /** "26 outlets over 4 days · first: CNET, June 11, 2020, 17:28 UTC", then the reports, articles and latest report. */

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { articleHref, safeHttpUrl, type CoverageItem } from '../../../contract';
-import { reportsPhrase } from '../../lib/story-phrases';
+import { reportsPhrase } from '../../../contract/story-phrases';
 import { isDated, outletKey } from './story-view';
 import { shortClock, shortDay } from './utc-parts';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { CoverageItem } from '../../../contract';
-import { clockPhrase, dayPhrase, reportsPhrase } from '../../lib/story-phrases';
+import { clockPhrase, dayPhrase, reportsPhrase } from '../../../contract/story-phrases';
 import { isDated } from './story-view';
 import { MARK_RADIUS, timelineLayout, type MarkKind, type TimelineInput } from './timeline-layout';
 import { useElementWidth } from './use-element-width';

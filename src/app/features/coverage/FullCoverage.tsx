@@ -1,5 +1,5 @@
 import { useId, useMemo, type ReactNode } from 'react';
-import type { ArticleDetail, StoryDetail } from '../../../contract';
+import { FULL_COVERAGE_ANCHOR, type ArticleDetail, type StoryDetail } from '../../../contract';
 import type { StoryScope } from '../../../contract/story-summary';
 import { ErrorState } from '../../components/StatusViews';
 import { CoverageSummary } from './CoverageSummary';
@@ -11,21 +11,18 @@ import { relatedInScope, storyView } from './story-view';
 import { useArticleStory } from './use-article-story';
 import { useHashScroll } from './use-hash-scroll';
 
-/** The anchor of an article's story on its page: `/article/<slug>#full-coverage`. */
-export const FULL_COVERAGE_ID = 'full-coverage';
-
 /**
  * "Full coverage": the article's story (every outlet's report of it, on a timeline and in a
  * table), the story's other articles on this site, and related stories.
  */
 export function FullCoverage({ article }: { article: ArticleDetail }) {
   const story = useArticleStory(article);
-  const ref = useHashScroll<HTMLElement>(FULL_COVERAGE_ID);
+  const ref = useHashScroll<HTMLElement>(FULL_COVERAGE_ANCHOR);
   const id = useId();
   const shown = relatedInScope(article.story?.related ?? [], story.scope);
   const related = shown.length > 0 && <RelatedStories stories={shown} headingId={`${id}-related`} />;
   return (
-    <section ref={ref} id={FULL_COVERAGE_ID} aria-labelledby={`${id}-heading`} className="my-8 scroll-mt-24">
+    <section ref={ref} id={FULL_COVERAGE_ANCHOR} aria-labelledby={`${id}-heading`} className="my-8 scroll-mt-24">
       <h2 id={`${id}-heading`} className="text-xl font-bold">
         Full coverage
       </h2>

@@ -1,7 +1,7 @@
 import { articleHref, safeHttpUrl, type ArticleDetail } from '../../../../contract';
 import { ProviderName } from '../../../components/ProviderBadge';
 import { TimeAgo } from '../../../components/TimeAgo';
-import { CitedByList } from '../../../components/CitedByList';
+import { CitedByList, citingInScope } from '../../../components/CitedByList';
 import { RelatedList } from '../../../components/RelatedList';
 import { ShareActions } from './ShareActions';
 import { TopicChips } from '../../../components/TopicChips';
@@ -14,6 +14,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
   const original = safeHttpUrl(article.url) ?? safeHttpUrl(article.originalUrl);
   const amp = safeHttpUrl(article.ampUrl) ?? safeHttpUrl(article.cdnAmpUrl);
   const providerName = article.provider?.name ?? 'the source';
+  const citing = citingInScope(article);
   return (
     <article data-article={article.slug} className="mx-auto max-w-2xl">
       <header>
@@ -70,12 +71,12 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
           <RelatedList items={article.related} />
         </section>
       )}
-      {article.citedBy.length > 0 && (
+      {citing.length > 0 && (
         <section aria-labelledby="also-covered" className="my-8">
           <h2 id="also-covered" className="text-xl font-bold">
             Also covered in
           </h2>
-          <CitedByList items={article.citedBy} />
+          <CitedByList items={citing} />
         </section>
       )}
     </article>

@@ -5,17 +5,8 @@ import { ProviderName } from '../../../components/ProviderBadge';
 import { Sparkline } from '../../../components/Sparkline';
 import { TimeAgo } from '../../../components/TimeAgo';
 import { exactTime } from '../../../lib/format-time';
-import { dayPhrase, outletsPhrase, spanPhrase } from '../../../lib/story-phrases';
+import { coveragePhrase, dayPhrase } from '../../../../contract/story-phrases';
 import { StoryHeadlines } from './StoryHeadlines';
-
-/** "26 outlets over 4 days": the span from the first report to the latest. */
-function coverageLine(story: StoryCard): string {
-  if (story.items <= 1) return 'Only this report so far';
-  const first = story.first?.publishedAt ?? story.lead.publishedAt;
-  const latest = story.latestAt ?? story.lead.publishedAt;
-  const span = spanPhrase(first, latest);
-  return [outletsPhrase(story.outlets), span].filter(Boolean).join(' ');
-}
 
 /**
  * One story in the stories view: its lead's headline (the `h2`), how widely and how fast it was
@@ -47,7 +38,7 @@ function StoryCardItem({ story, allMembers }: { story: StoryCard; allMembers: bo
       <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700 dark:text-slate-200">
         {story.spark && <Sparkline counts={story.spark} />}
         <span>
-          <span className="font-medium">{coverageLine(story)}</span>
+          <span className="font-medium">{coveragePhrase(story)}</span>
           {firstAt && (
             <>
               {' · first: '}

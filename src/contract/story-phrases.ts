@@ -1,4 +1,5 @@
-/** How story numbers read: "26 outlets over 4 days", "first: CNET, June 11, 2020". */
+/** How story numbers read: "26 outlets over 4 days", "first: CNET, June 11, 2020" (the app, and the stories feed). */
+import type { StoryCard } from './story.ts';
 
 const count = new Intl.NumberFormat('en');
 const day = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
@@ -38,4 +39,20 @@ export function clockPhrase(iso: string): string {
 
 export function articlesPhrase(articles: number): string {
   return articles === 1 ? '1 article' : `${count.format(articles)} articles`;
+}
+
+/** A story card's coverage: "26 outlets over 4 days", from its first report to its latest. */
+export function coveragePhrase(story: StoryCard): string {
+  if (story.items <= 1) return 'Only this report so far';
+  const first = story.first?.publishedAt ?? story.lead.publishedAt;
+  const latest = story.latestAt ?? story.lead.publishedAt;
+  return [outletsPhrase(story.outlets), spanPhrase(first, latest)].filter(Boolean).join(' ');
+}
+
+/** A story card in one line of text: "26 outlets over 4 days · first: CNET, June 11, 2020, 17:28 UTC". */
+export function storyLine(story: StoryCard): string {
+  const firstAt = story.first?.publishedAt ?? story.lead.publishedAt;
+  if (!firstAt) return coveragePhrase(story);
+  const outlet = story.first?.provider?.name ?? story.lead.provider?.name ?? 'unknown outlet';
+  return `${coveragePhrase(story)} · first: ${outlet}, ${dayPhrase(firstAt)}, ${clockPhrase(firstAt)}`;
 }
