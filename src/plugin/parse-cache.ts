@@ -5,7 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { SourceRecord } from './record.ts';
 
 /** Bump when parsing or normalising changes, so old records are not reused. */
-const CACHE_VERSION = 12;
+const CACHE_VERSION = 13;
 /** Records per serialized chunk: one buffer for 100,000 records would double peak memory. */
 const CHUNK = 5_000;
 

@@ -321,6 +321,7 @@ function storyInputs(build: NewsBuild): StoryInput[] {
     };
     if (a.head.excerpt) input.excerpt = a.head.excerpt;
     if (a.head.publishedAt) input.publishedAt = a.head.publishedAt;
+    if (record?.article?.terms) input.terms = record.article.terms;
     return input;
   });
 }

@@ -3,6 +3,7 @@ import { storyCardBody, storyDetail, type StoryCardBody } from '../contract/stor
 import type { DetailRef } from './detail-store.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseFile, type PlainTextRecord } from './parse.ts';
+import { articleTerms, type ArticleTerms } from './stories/terms.ts';
 
 /** An article without its heavy lists: what corpus-wide linking and the lists need. */
 export type ArticleHead = Omit<ArticleDetail, 'related' | 'body' | 'images' | 'citedBy'>;
@@ -17,6 +18,8 @@ export interface ArticleRecord {
   hasBody: boolean;
   /** What a story card of this article alone says (made here, where its related coverage is read). */
   solo: StoryCardBody;
+  /** Its headline's and excerpt's terms, for clustering (made here, in the parse workers, and cached). */
+  terms: ArticleTerms;
 }
 
 /**
@@ -46,7 +49,15 @@ export function parseSource(file: string, key: string, bytes: Uint8Array): Parse
   if (!parsed.article) return { record };
   const { detail, titleKey, identities, relatedKeys } = parsed.article;
   const { related: _related, body, images: _images, citedBy: _citedBy, ...head } = detail;
-  record.article = { head, titleKey, identities, relatedKeys, hasBody: body.length > 0, solo: soloCard(detail, identities, relatedKeys) };
+  record.article = {
+    head,
+    titleKey,
+    identities,
+    relatedKeys,
+    hasBody: body.length > 0,
+    solo: soloCard(detail, identities, relatedKeys),
+    terms: articleTerms(head.title, head.excerpt),
+  };
   return { record, detail };
 }
 

@@ -14,6 +14,8 @@ export interface StoryInput {
   relatedKeys: readonly (readonly string[])[];
   /** Slugs of the corpus articles its related coverage lists. */
   cites: readonly string[];
+  /** `articleTerms(title, excerpt)`, when made already (at parse time). */
+  terms?: ArticleTerms;
 }
 
 export interface StoryMember {
@@ -94,7 +96,7 @@ export function clusterStories(inputs: readonly StoryInput[]): StoryGroup[] {
     const time = input.publishedAt ? Date.parse(input.publishedAt) : NaN;
     const items = new Set<string>();
     for (const keys of input.relatedKeys) for (const key of keys) items.add(key);
-    const terms = articleTerms(input.title, input.excerpt);
+    const terms = input.terms ?? articleTerms(input.title, input.excerpt);
     return { input, order: 0, ...(Number.isFinite(time) ? { time } : {}), terms, weights: new Map(), norm: 0, items, titleIndex: 0 };
   });
   articles.sort((a, b) => (a.time ?? Infinity) - (b.time ?? Infinity) || compareCodeUnits(a.input.slug, b.input.slug));

@@ -1,4 +1,5 @@
 import { soloCard } from '../../../src/plugin/record';
+import { articleTerms } from '../../../src/plugin/stories/terms';
 import { describe, expect, it } from 'vitest';
 import { CorpusLinker } from '../../../src/plugin/incremental-link';
 import { linkCorpus } from '../../../src/plugin/link';
@@ -22,6 +23,7 @@ function article(file: string, h: ArticleHead, identities: string[], relatedKeys
       relatedKeys,
       hasBody: false,
       solo: soloCard({ ...h, images: [], body: [], related: [], citedBy: [] }, identities, []),
+      terms: articleTerms(h.title, h.excerpt),
     },
   };
 }

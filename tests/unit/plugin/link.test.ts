@@ -1,4 +1,5 @@
 import { soloCard } from '../../../src/plugin/record';
+import { articleTerms } from '../../../src/plugin/stories/terms';
 import { describe, expect, it } from 'vitest';
 import type { ArticleDetail } from '../../../src/contract/article';
 import { linkCorpus, linkedDetail } from '../../../src/plugin/link';
@@ -20,6 +21,7 @@ function article(file: string, h: ArticleHead, identities: string[], relatedKeys
       relatedKeys,
       hasBody,
       solo: soloCard({ ...h, images: [], body: [], related: [], citedBy: [] }, identities, []),
+      terms: articleTerms(h.title, h.excerpt),
     },
   };
 }
