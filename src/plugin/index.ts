@@ -57,6 +57,7 @@ export function newsPlugin(userOptions: NewsPluginOptions = {}): Plugin[] {
       siteName: options!.siteName,
       ...(options!.siteUrl ? { siteUrl: options!.siteUrl } : {}),
       cacheDir: cacheDirFor(config!.root, options!),
+      watch: config!.command === 'serve',
       // PipelineOptions.onProgress: called as the parse workers finish batches.
       onProgress: (done: number, total: number) => parseProgress?.update(done, total),
     };

@@ -1,6 +1,5 @@
 import type { StoryReason } from '../../contract/story.ts';
-import { compareCodeUnits } from '../code-unit-order.ts';
-import { articleTerms, type ArticleTerms } from './terms.ts';
+import type { ArticleTerms } from './terms.ts';
 
 /** What clustering reads of one corpus article (all of it is in the parse records and links). */
 export interface StoryInput {
@@ -56,13 +55,15 @@ export const STORY_RULE = {
 } as const;
 
 /** How many earlier articles with the same headline are looked at (the nearest in time). */
-const SAME_TITLE_CANDIDATES = 20;
+export const SAME_TITLE_CANDIDATES = 20;
 
 /** How many related stories a story keeps. */
 const RELATED_STORIES = 5;
 
-interface Article {
+/** One article as clustering holds it (see `StoryClusterer`). */
+export interface ClusterArticle {
   input: StoryInput;
+  /** Its position in the corpus, oldest first (undated last, then by slug). */
   order: number;
   time?: number;
   terms: ArticleTerms;
@@ -70,15 +71,14 @@ interface Article {
   weights: Map<string, number>;
   norm: number;
   items: Set<string>;
-  /** Its position among the articles with its headline (see `byTitle`). */
-  titleIndex: number;
+  /** The earlier articles it is linked to (see `StoryClusterer`), oldest first. */
+  candidates: ClusterArticle[];
   story?: Building;
 }
 
 interface Building {
   group: StoryGroup;
-  anchor: Article;
-  order: number;
+  anchor: ClusterArticle;
   links: Map<Building, number>;
 }
 
@@ -86,133 +86,19 @@ const RULE_RANK: Record<StoryReason['rule'], number> = { first: 0, 'shared-cover
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * Groups corpus articles into stories, deterministically (the same inputs, in any order, give
- * the same stories): articles are taken oldest first (undated ones last, then by slug), and each
- * joins the story of a linked earlier article it agrees with (the strongest evidence wins), or
- * starts one. Every member records the rule that let it in.
+ * The stories of one component of linked articles (oldest first): each article joins the story
+ * of a linked earlier article it agrees with (the strongest evidence wins), or starts one. Every
+ * member records the rule that let it in. An article's candidates are all in its component, so
+ * this is what clustering the whole corpus in one pass gives for these articles.
  */
-export function clusterStories(inputs: readonly StoryInput[]): StoryGroup[] {
-  const articles: Article[] = inputs.map((input) => {
-    const time = input.publishedAt ? Date.parse(input.publishedAt) : NaN;
-    const items = new Set<string>();
-    for (const keys of input.relatedKeys) for (const key of keys) items.add(key);
-    const terms = input.terms ?? articleTerms(input.title, input.excerpt);
-    return { input, order: 0, ...(Number.isFinite(time) ? { time } : {}), terms, weights: new Map(), norm: 0, items, titleIndex: 0 };
-  });
-  articles.sort((a, b) => (a.time ?? Infinity) - (b.time ?? Infinity) || compareCodeUnits(a.input.slug, b.input.slug));
-  articles.forEach((a, i) => (a.order = i));
-
-  const documents = new Map<string, number>();
-  for (const a of articles) for (const term of a.terms.terms) documents.set(term, (documents.get(term) ?? 0) + 1);
-  for (const a of articles) {
-    const title = new Set(a.terms.titleTerms);
-    for (const term of a.terms.terms) {
-      const weight = Math.log(1 + articles.length / documents.get(term)!) * (title.has(term) ? 2 : 1);
-      a.weights.set(term, weight);
-      a.norm += weight * weight;
-    }
-    a.norm = Math.sqrt(a.norm);
-  }
-
-  const bySlug = new Map(articles.map((a) => [a.input.slug, a]));
-  const push = <K>(map: Map<K, Article[]>, key: K, a: Article) => {
-    const list = map.get(key);
-    if (list) list.push(a);
-    else map.set(key, [a]);
-  };
-  const citedBy = new Map<Article, Article[]>();
-  for (const a of articles) {
-    for (const slug of a.input.cites) {
-      const target = bySlug.get(slug);
-      if (target && target !== a) push(citedBy, target, a);
-    }
-  }
-  const byItem = new Map<string, Article[]>();
-  for (const a of articles) for (const key of a.items) push(byItem, key, a);
-  const byTitle = new Map<string, Article[]>();
-  for (const a of articles) {
-    push(byTitle, a.input.titleKey, a);
-    a.titleIndex = byTitle.get(a.input.titleKey)!.length - 1;
-  }
-
-  const similarity = (a: Article, b: Article) => {
-    if (a.norm === 0 || b.norm === 0) return 0;
-    let dot = 0;
-    for (const [term, weight] of a.weights) dot += weight * (b.weights.get(term) ?? 0);
-    return dot / (a.norm * b.norm);
-  };
-  const coverage = (a: Article, b: Article) => {
-    if (a.items.size === 0 || b.items.size === 0) return 0;
-    let shared = 0;
-    for (const key of a.items) if (b.items.has(key)) shared++;
-    return shared / (a.items.size + b.items.size - shared);
-  };
-  const titleOverlap = (a: Article, b: Article) => {
-    const other = new Set(b.terms.titleTerms);
-    const shared = a.terms.titleTerms.filter((t) => other.has(t)).length;
-    return shared / (a.terms.titleTerms.length + other.size - shared || 1);
-  };
-  /** Headlines about different subjects (IBM's pledge, Amazon's): neither names the other's. */
-  const sameSubject = (a: Article, b: Article) => {
-    const [ea, eb] = [a.terms.titleEntities, b.terms.titleEntities];
-    return ea.length === 0 || eb.length === 0 || eb.includes(ea[0]!) || ea.includes(eb[0]!);
-  };
-  const hoursApart = (a: Article, b: Article) => (a.time !== undefined && b.time !== undefined ? Math.abs(a.time - b.time) / 3_600_000 : undefined);
-
-  /** The evidence that `a` and `b` report one event, or undefined. */
-  const sameEvent = (a: Article, b: Article): StoryReason | undefined => {
-    const hours = hoursApart(a, b);
-    if ((hours !== undefined && hours > STORY_RULE.pairHours) || !sameSubject(a, b)) return undefined;
-    const terms = similarity(a, b);
-    const overlap = coverage(a, b);
-    const numbers = {
-      termSimilarity: round(terms),
-      ...(overlap > 0 ? { coverageOverlap: round(overlap) } : {}),
-      ...(hours !== undefined ? { hoursApart: Math.round(hours) } : {}),
-    };
-    if (a.input.titleKey === b.input.titleKey || titleOverlap(a, b) >= STORY_RULE.sameTitle) return { rule: 'same-title', with: b.input.slug, ...numbers };
-    if (terms < STORY_RULE.termSimilarity) return undefined;
-    if (a.input.cites.includes(b.input.slug)) return { rule: 'cites', with: b.input.slug, ...numbers };
-    if (b.input.cites.includes(a.input.slug)) return { rule: 'cited-by', with: b.input.slug, ...numbers };
-    if (overlap >= STORY_RULE.coverageOverlap) return { rule: 'shared-coverage', with: b.input.slug, ...numbers };
-    return undefined;
-  };
-  /** Whether `a` may join the story `s` at all: near its anchor in time, subject and words. */
-  const fits = (a: Article, s: Building) => {
-    const hours = hoursApart(a, s.anchor);
-    return (hours === undefined || hours <= STORY_RULE.storyHours) && sameSubject(a, s.anchor) && similarity(a, s.anchor) >= STORY_RULE.anchorSimilarity;
-  };
-
+export function clusterComponent(component: readonly ClusterArticle[]): StoryGroup[] {
+  for (const a of component) delete a.story;
   const stories: Building[] = [];
-  for (const a of articles) {
-    // Earlier articles linked to this one: the ones it cites, those citing it, those sharing enough
-    // of its related items (counted from the items' lists of articles), the same headline.
-    const candidates = new Set<Article>();
-    for (const slug of a.input.cites) {
-      const target = bySlug.get(slug);
-      if (target?.story) candidates.add(target);
-    }
-    for (const citer of citedBy.get(a) ?? []) if (citer.story) candidates.add(citer);
-    const shared = new Map<Article, number>();
-    for (const key of a.items) {
-      const sharing = byItem.get(key)!;
-      if (sharing.length <= STORY_RULE.commonItem) for (const other of sharing) if (other.story) shared.set(other, (shared.get(other) ?? 0) + 1);
-    }
-    for (const [other, count] of shared) if (count / (a.items.size + other.items.size - count) >= STORY_RULE.coverageOverlap) candidates.add(other);
-    // Same headlines recur over years (series, notices): only the nearest earlier ones in time.
-    const sameTitle = byTitle.get(a.input.titleKey)!;
-    for (let i = a.titleIndex - 1, n = 0; i >= 0 && n < SAME_TITLE_CANDIDATES; i--, n++) {
-      const other = sameTitle[i]!;
-      const hours = hoursApart(a, other);
-      if (hours !== undefined && hours > STORY_RULE.pairHours) break;
-      candidates.add(other);
-    }
-
+  for (const a of component) {
     let best: { story: Building; reason: StoryReason } | undefined;
     const linked = new Set<Building>();
-    for (const other of [...candidates].sort((x, y) => x.order - y.order)) {
-      if (other === a || !other.story) continue;
-      const story = other.story;
+    for (const other of a.candidates) {
+      const story = other.story!;
       const evidence = sameEvent(a, other);
       if (!evidence) {
         if (a.input.cites.includes(other.input.slug) || other.input.cites.includes(a.input.slug) || coverage(a, other) >= STORY_RULE.coverageOverlap)
@@ -237,7 +123,6 @@ export function clusterStories(inputs: readonly StoryInput[]): StoryGroup[] {
       const story: Building = {
         group: { id: a.input.slug, members: [{ slug: a.input.slug, reason: { rule: 'first' } }], related: [] },
         anchor: a,
-        order: stories.length,
         links: new Map(),
       };
       stories.push(story);
@@ -251,9 +136,66 @@ export function clusterStories(inputs: readonly StoryInput[]): StoryGroup[] {
   }
   for (const story of stories) {
     story.group.related = [...story.links]
-      .sort(([x, nx], [y, ny]) => ny - nx || x.order - y.order)
+      .sort(([x, nx], [y, ny]) => ny - nx || x.anchor.order - y.anchor.order)
       .slice(0, RELATED_STORIES)
       .map(([other]) => other.group.id);
   }
+  for (const a of component) delete a.story;
   return stories.map((s) => s.group);
+}
+
+/** Jaccard overlap of two articles' related items. */
+export function coverage(a: ClusterArticle, b: ClusterArticle): number {
+  if (a.items.size === 0 || b.items.size === 0) return 0;
+  let shared = 0;
+  for (const key of a.items) if (b.items.has(key)) shared++;
+  return shared / (a.items.size + b.items.size - shared);
+}
+
+export function hoursApart(a: ClusterArticle, b: ClusterArticle): number | undefined {
+  return a.time !== undefined && b.time !== undefined ? Math.abs(a.time - b.time) / 3_600_000 : undefined;
+}
+
+function similarity(a: ClusterArticle, b: ClusterArticle): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  let dot = 0;
+  for (const [term, weight] of a.weights) dot += weight * (b.weights.get(term) ?? 0);
+  return dot / (a.norm * b.norm);
+}
+
+function titleOverlap(a: ClusterArticle, b: ClusterArticle): number {
+  const other = new Set(b.terms.titleTerms);
+  const shared = a.terms.titleTerms.filter((t) => other.has(t)).length;
+  return shared / (a.terms.titleTerms.length + other.size - shared || 1);
+}
+
+/** Headlines about different subjects (IBM's pledge, Amazon's): neither names the other's. */
+function sameSubject(a: ClusterArticle, b: ClusterArticle): boolean {
+  const [ea, eb] = [a.terms.titleEntities, b.terms.titleEntities];
+  return ea.length === 0 || eb.length === 0 || eb.includes(ea[0]!) || ea.includes(eb[0]!);
+}
+
+/** The evidence that `a` and `b` report one event, or undefined. */
+function sameEvent(a: ClusterArticle, b: ClusterArticle): StoryReason | undefined {
+  const hours = hoursApart(a, b);
+  if ((hours !== undefined && hours > STORY_RULE.pairHours) || !sameSubject(a, b)) return undefined;
+  const terms = similarity(a, b);
+  const overlap = coverage(a, b);
+  const numbers = {
+    termSimilarity: round(terms),
+    ...(overlap > 0 ? { coverageOverlap: round(overlap) } : {}),
+    ...(hours !== undefined ? { hoursApart: Math.round(hours) } : {}),
+  };
+  if (a.input.titleKey === b.input.titleKey || titleOverlap(a, b) >= STORY_RULE.sameTitle) return { rule: 'same-title', with: b.input.slug, ...numbers };
+  if (terms < STORY_RULE.termSimilarity) return undefined;
+  if (a.input.cites.includes(b.input.slug)) return { rule: 'cites', with: b.input.slug, ...numbers };
+  if (b.input.cites.includes(a.input.slug)) return { rule: 'cited-by', with: b.input.slug, ...numbers };
+  if (overlap >= STORY_RULE.coverageOverlap) return { rule: 'shared-coverage', with: b.input.slug, ...numbers };
+  return undefined;
+}
+
+/** Whether `a` may join the story `s` at all: near its anchor in time, subject and words. */
+function fits(a: ClusterArticle, s: Building): boolean {
+  const hours = hoursApart(a, s.anchor);
+  return (hours === undefined || hours <= STORY_RULE.storyHours) && sameSubject(a, s.anchor) && similarity(a, s.anchor) >= STORY_RULE.anchorSimilarity;
 }

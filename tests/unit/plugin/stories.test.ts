@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleDetail, RelatedItem } from '../../../src/contract/article';
 import { buildNewsData } from '../../../src/plugin/pipeline';
-import { clusterStories, STORY_RULE, type StoryInput } from '../../../src/plugin/stories/cluster';
+import { STORY_RULE, type StoryInput } from '../../../src/plugin/stories/cluster';
+import { clusterStories } from '../../../src/plugin/stories/clusterer';
 import { storyDetail, type SummaryMember } from '../../../src/contract/story-summary';
 import { articleTerms } from '../../../src/plugin/stories/terms';
 

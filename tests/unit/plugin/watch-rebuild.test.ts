@@ -16,7 +16,7 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'news-watch-'));
   dir = path.join(work, 'news');
   await cp(SEEDS, dir, { recursive: true });
-  pipeline = new NewsPipeline({ dir });
+  pipeline = new NewsPipeline({ dir, watch: true });
   await pipeline.build();
 });
 afterAll(async () => {
