@@ -8,8 +8,7 @@ import { storyDetail, type StoryCardBody, type SummaryMember } from '../contract
 import { storyCards } from './stories/cards.ts';
 import { StoryLists } from './stories/lists.ts';
 import { storyRefs } from './stories/refs.ts';
-import { STORY_SORT_KEYS, type RelatedStory, type StorySortKey } from '../contract/story.ts';
-import { createHash } from 'node:crypto';
+import { STORY_SORT_KEYS, type RelatedStory, type StoryCard, type StorySortKey } from '../contract/story.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UnreadableDetail, type DetailStore } from './detail-store.ts';
@@ -18,12 +17,10 @@ import { articleLinks, linkedDetail, type LinkedArticle } from './link.ts';
 import { parseSource, type SourceRecord } from './record.ts';
 import { feedPageHeader, feedPageParts, type Lists } from './lists.ts';
 import { outputKey } from './file-index.ts';
+import { EncodedCards } from './encoded-cards.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
 const jsonBytes = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
-
-/** See `listFiles`. */
-const KEEP_CARD_TEXT_UP_TO = 50_000;
 
 /** The outcome of one build: every data file, addressable by its `dataPaths` path. */
 export class NewsBuild {
@@ -119,21 +116,26 @@ export class NewsBuild {
    * The story data files: the lists' index, every list page, and a file per story of more than
    * one article. `articleKeys` (see `articleKeys`) stand for the members' data in a story file's key.
    */
-  async storyFiles(codeKey = '', articleKeys?: ReadonlyMap<string, string>): Promise<{ file: string; key: string; bytes: () => Promise<Buffer> }[]> {
+  async storyFiles(codeKey = '', articleKeys?: ReadonlyMap<string, string>): Promise<{ file: string; key: string; parts: () => Promise<Buffer[]> }[]> {
     const lists = await this.storyLists();
-    const files: { file: string; key: string; bytes: () => Promise<Buffer> }[] = [];
+    const files: { file: string; key: string; parts: () => Promise<Buffer[]> }[] = [];
     const index = jsonBytes(lists.index);
-    files.push({ file: dataPaths.stories(), key: outputKey(codeKey, index), bytes: async () => index });
+    files.push({ file: dataPaths.stories(), key: outputKey(codeKey, index), parts: async () => [index] });
+    // A list page is keyed and written like a feed page: from its cards' bytes, made once.
+    const encoded = new EncodedCards<StoryCard>(lists.cardCount);
     for (const [file, page] of lists.pages()) {
-      const bytes = jsonBytes(page);
-      files.push({ file, key: outputKey(codeKey, bytes), bytes: async () => bytes });
+      files.push({
+        file,
+        key: outputKey(codeKey, feedPageHeader(page), ...page.items.map(encoded.hash)),
+        parts: async () => feedPageParts(page, encoded.bytes),
+      });
     }
     for (const group of this.stories) {
       if (group.members.length < 2) continue;
       files.push({
         file: dataPaths.story(group.id),
         key: this.storyKey(group, codeKey, articleKeys),
-        bytes: async () => jsonBytes(await this.readStory(group.id)),
+        parts: async () => [jsonBytes(await this.readStory(group.id))],
       });
     }
     return files;
@@ -234,26 +236,9 @@ export class NewsBuild {
       const bytes = jsonBytes(value);
       yield { file, key: outputKey(codeKey, bytes), parts: () => [bytes] };
     }
-    // Each card is encoded once for its 6 to 12 pages, up to a point: 100,000 cards' texts
-    // held at once raised the data build's peak memory from 1.16 to 1.40 GB. Its hash is kept.
-    const kept = new WeakMap<ArticleCard, Buffer>();
-    const hashes = new WeakMap<ArticleCard, Buffer>();
-    const keep = this.cards.length <= KEEP_CARD_TEXT_UP_TO;
-    const bytes = (card: ArticleCard) => {
-      let encoded = kept.get(card);
-      if (encoded === undefined) {
-        encoded = jsonBytes(card);
-        if (keep) kept.set(card, encoded);
-      }
-      return encoded;
-    };
-    const hash = (card: ArticleCard) => {
-      let digest = hashes.get(card);
-      if (digest === undefined) hashes.set(card, (digest = createHash('sha1').update(bytes(card)).digest()));
-      return digest;
-    };
+    const encoded = new EncodedCards<ArticleCard>(this.cards.length);
     for (const [file, page] of this.lists.feedPages()) {
-      yield { file, key: outputKey(codeKey, feedPageHeader(page), ...page.items.map(hash)), parts: () => feedPageParts(page, bytes) };
+      yield { file, key: outputKey(codeKey, feedPageHeader(page), ...page.items.map(encoded.hash)), parts: () => feedPageParts(page, encoded.bytes) };
     }
   }
 
@@ -261,7 +246,7 @@ export class NewsBuild {
   async allDataFiles(): Promise<[string, string][]> {
     const files = [...this.listFiles()].map(({ file, parts }): [string, string] => [file, Buffer.concat(parts()).toString('utf8')]);
     for (const article of this.articles) files.push([dataPaths.article(article.head.slug), JSON.stringify(await this.readArticle(article.head.slug))]);
-    for (const { file, bytes } of await this.storyFiles()) files.push([file, (await bytes()).toString('utf8')]);
+    for (const { file, parts } of await this.storyFiles()) files.push([file, Buffer.concat(await parts()).toString('utf8')]);
     return files;
   }
 

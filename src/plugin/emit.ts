@@ -142,7 +142,7 @@ async function writeStoryFiles(
   let written = 0;
   let bytes = 0;
   const files = await build.storyFiles(codeKey, articleKeys);
-  for (const { file, key, bytes: make } of files) {
+  for (const { file, key, parts } of files) {
     if (manifest.isCurrent(file, key)) continue;
     const target = path.join(outDir, file);
     const dir = path.dirname(target);
@@ -150,7 +150,7 @@ async function writeStoryFiles(
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    bytes += writeParts(target, [await make()]);
+    bytes += writeParts(target, await parts());
     manifest.wrote(file, key);
     written++;
   }

@@ -54,6 +54,14 @@ function pages(cards: readonly ArticleCard[]): FeedPage[] {
   return Array.from({ length: Math.max(1, Math.ceil(cards.length / PAGE_SIZE)) }, (_, i) => pageOf(cards, i + 1));
 }
 
+/** A page of a list (`FeedPage`, `StoryPage`): its JSON is this header, then its cards. */
+interface ListPage<T> {
+  page: number;
+  pageCount: number;
+  total: number;
+  items: readonly T[];
+}
+
 const COMMA = Buffer.from(',');
 const END = Buffer.from(']}');
 
@@ -66,7 +74,7 @@ const END = Buffer.from(']}');
  * Pieces, not one buffer: a file is written from them in one `writev`, and copying 80 MB of
  * cards into page buffers first took half a second of the main thread.
  */
-export function feedPageParts(page: FeedPage, cardBytes: (card: ArticleCard) => Buffer): Buffer[] {
+export function feedPageParts<T>(page: ListPage<T>, cardBytes: (card: T) => Buffer): Buffer[] {
   const parts: Buffer[] = [Buffer.from(feedPageHeader(page))];
   page.items.forEach((card, i) => {
     if (i > 0) parts.push(COMMA);
@@ -77,7 +85,7 @@ export function feedPageParts(page: FeedPage, cardBytes: (card: ArticleCard) => 
 }
 
 /** A feed page's JSON up to its first card. */
-export function feedPageHeader(page: FeedPage): string {
+export function feedPageHeader(page: ListPage<unknown>): string {
   return `{"page":${page.page},"pageCount":${page.pageCount},"total":${page.total},"items":[`;
 }
 

@@ -21,6 +21,8 @@ export class StoryLists {
   private readonly orders = new Map<string, ListedStory[]>();
   private readonly lists = new Map<string, StoryCard[] | undefined>();
   private readonly topicSlugs: string[];
+  /** How many cards the lists hold, in both scopes. */
+  readonly cardCount: number;
 
   constructor(private readonly cards: Record<Scope, ListedStory[]>) {
     const count = (list: readonly ListedStory[], topic?: string) => {
@@ -43,6 +45,7 @@ export class StoryLists {
       index.topics[topic] = { published: published.n, unpublished: count(cards.unpublished, topic).n, mixed: published.mixed };
     }
     this.index = index;
+    this.cardCount = cards.published.length + cards.unpublished.length;
   }
 
   private order(scope: Scope, sort: StorySortKey): ListedStory[] {

@@ -60,6 +60,12 @@ describe('story data on the seeds', () => {
     expect(story!.id).toBeUndefined();
   });
 
+  it('every story file the build writes is exactly JSON.stringify of its data (list pages are written from encoded cards)', async () => {
+    const files = await build.storyFiles();
+    expect(files.filter((f) => f.file.startsWith('data/stories/published/')).length).toBeGreaterThan(4);
+    for (const { file, parts } of files) expect(Buffer.concat(await parts()).toString('utf8'), file).toBe(await build.dataFile(file));
+  });
+
   it('000 is a story of five reports (its own and 4 related items); 004 one report with no outlet', async () => {
     const [s000, s004] = (await json<StoryPage>('data/stories/published/all/heat/1.json')).items;
     expect([s000!.lead.slug, s000!.members, s000!.items, s000!.outlets]).toEqual([S000, 1, 5, 5]);
