@@ -1,4 +1,5 @@
 import type { ArticleCard } from './article.ts';
+import { rankBy } from './rank.ts';
 
 export const SORT_KEYS = ['heat', 'quality', 'newest'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -68,23 +69,19 @@ function time(card: ArticleCard): string {
   return card.publishedAt ?? '';
 }
 
-function desc<T extends number | string>(a: T, b: T): number {
-  return a === b ? 0 : a > b ? -1 : 1;
-}
-
 /**
  * The one ordering used by the plugin (to write list files) and the app (to merge streams).
  * Ties always end on the slug, so every order is total and deterministic.
  */
 export function compareCards(sort: SortKey): (a: ArticleCard, b: ArticleCard) => number {
-  const bySlug = (a: ArticleCard, b: ArticleCard) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+  const slug = (c: ArticleCard) => c.slug;
   const quality = (c: ArticleCard) => c.quality ?? -Infinity;
   switch (sort) {
     case 'heat':
-      return (a, b) => desc(heatRank(a), heatRank(b)) || desc(quality(a), quality(b)) || desc(time(a), time(b)) || bySlug(a, b);
+      return rankBy(slug, heatRank, quality, time);
     case 'quality':
-      return (a, b) => desc(quality(a), quality(b)) || desc(heatRank(a), heatRank(b)) || desc(time(a), time(b)) || bySlug(a, b);
+      return rankBy(slug, quality, heatRank, time);
     case 'newest':
-      return (a, b) => desc(time(a), time(b)) || desc(quality(a), quality(b)) || bySlug(a, b);
+      return rankBy(slug, time, quality);
   }
 }

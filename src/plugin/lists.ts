@@ -44,14 +44,19 @@ export interface SiteOptions {
   siteUrl?: string;
 }
 
-/** Page `n` (from 1) of a list of cards in one order. */
-function pageOf(cards: readonly ArticleCard[], n: number): FeedPage {
-  return { page: n, pageCount: Math.max(1, Math.ceil(cards.length / PAGE_SIZE)), total: cards.length, items: cards.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE) };
+/** How many pages a list of `total` cards has (an empty list has one, empty). */
+export function pageCountOf(total: number): number {
+  return Math.max(1, Math.ceil(total / PAGE_SIZE));
+}
+
+/** Page `n` (from 1) of a list of cards (articles' or stories') in one order. */
+export function pageOf<T>(cards: readonly T[], n: number): { page: number; pageCount: number; total: number; items: T[] } {
+  return { page: n, pageCount: pageCountOf(cards.length), total: cards.length, items: cards.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE) };
 }
 
 /** A list of cards in one order, split into pages. */
 function pages(cards: readonly ArticleCard[]): FeedPage[] {
-  return Array.from({ length: Math.max(1, Math.ceil(cards.length / PAGE_SIZE)) }, (_, i) => pageOf(cards, i + 1));
+  return Array.from({ length: pageCountOf(cards.length) }, (_, i) => pageOf(cards, i + 1));
 }
 
 /** A page of a list (`FeedPage`, `StoryPage`): its JSON is this header, then its cards. */
@@ -198,7 +203,7 @@ class CardLists implements Lists {
   /** One page, computing only its own list (the dev server asks for a few pages at a time). */
   feedPage(scope: Scope, topic: string | undefined, sort: SortKey, page: number): FeedPage | undefined {
     const list = this.sorted(scope, topic, sort);
-    if (!list || page < 1 || page > Math.max(1, Math.ceil(list.length / PAGE_SIZE))) return undefined;
+    if (!list || page < 1 || page > pageCountOf(list.length)) return undefined;
     return pageOf(list, page);
   }
 }

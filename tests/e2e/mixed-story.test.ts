@@ -62,13 +62,16 @@ test('with unpublished shown, the story has both members and the unpublished one
   expect(card).toContain('Unpublished');
 });
 
-test("the published member's page shows its own coverage only; the unpublished member's shows the whole story", async () => {
-  await go(page, 'mixed', `/article/${A}`);
+/** Opens an article's page and waits for its Full coverage summary; answers how many reports its table has. */
+async function openCoverage(slug: string, summary: string): Promise<number> {
+  await go(page, 'mixed', `/article/${slug}`);
   await reactOwnsPage(page);
-  await expect
-    .poll(async () => oneLine(await section(page).innerText()), { timeout: 15_000 })
-    .toContain('3 outlets over 5 hours · first: Alpha Wire, March 2, 2021, 07:30 UTC');
-  expect(await section(page).locator('table tbody tr').count()).toBe(3);
+  await expect.poll(async () => oneLine(await section(page).innerText()), { timeout: 15_000 }).toContain(summary);
+  return section(page).locator('table tbody tr').count();
+}
+
+test("the published member's page shows its own coverage only; the unpublished member's shows the whole story", async () => {
+  expect(await openCoverage(A, '3 outlets over 5 hours · first: Alpha Wire, March 2, 2021, 07:30 UTC')).toBe(3);
   expect(
     await section(page)
       .getByRole('heading', { name: /In this story/ })
@@ -76,12 +79,7 @@ test("the published member's page shows its own coverage only; the unpublished m
   ).toBe(0);
   expectNothingOfB(await page.locator('main').innerText());
 
-  await go(page, 'mixed', `/article/${B}`);
-  await reactOwnsPage(page);
-  await expect
-    .poll(async () => oneLine(await section(page).innerText()), { timeout: 15_000 })
-    .toContain('6 outlets over 2 days · first: Alpha Wire, March 2, 2021, 07:30 UTC');
-  expect(await section(page).locator('table tbody tr').count()).toBe(6);
+  expect(await openCoverage(B, '6 outlets over 2 days · first: Alpha Wire, March 2, 2021, 07:30 UTC')).toBe(6);
   expect(await section(page).locator(`a[href="/article/${A}"]`).count()).toBeGreaterThan(0);
 });
 

@@ -1,8 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { articleHref, type ArticleCard as Card } from '../../contract';
-import { ProviderName } from './ProviderBadge';
-import { TimeAgo } from './TimeAgo';
+import { ArticleMeta } from './ArticleMeta';
 import { TopicChips } from './TopicChips';
 import { RelatedDisclosure } from './RelatedDisclosure';
 import { Thumbnail } from './Thumbnail';
@@ -44,17 +43,7 @@ function CardView({ card, text = {} }: { card: Card; text?: CardText }) {
     <article data-slug={card.slug} className="card">
       <div className="flex gap-4">
         <div className="min-w-0 flex-1">
-          <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600 dark:text-slate-300">
-            <ProviderName provider={card.provider} />
-            {card.provider && card.publishedAt && <span aria-hidden="true">·</span>}
-            <TimeAgo iso={card.publishedAt} />
-            {card.type === 'video' && (
-              <span className="badge badge-video">
-                <span aria-hidden="true">▶ </span>Video
-              </span>
-            )}
-            {!card.published && <span className="badge badge-unpublished">Unpublished</span>}
-          </div>
+          <ArticleMeta item={card} />
           <h2 className="mt-1.5 text-lg leading-snug font-semibold">
             <Link to={articleHref(card.slug)} className="headline-link">
               {text.title ?? card.title}

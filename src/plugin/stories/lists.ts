@@ -1,15 +1,12 @@
 import { dataPaths } from '../../contract/data-paths.ts';
-import { PAGE_SIZE, type Scope } from '../../contract/feed.ts';
+import type { Scope } from '../../contract/feed.ts';
 import { compareStories } from '../../contract/story-order.ts';
 import { STORY_SORT_KEYS, type StoryCard, type StoryIndex, type StoryPage, type StorySortKey } from '../../contract/story.ts';
 import { compareCodeUnits } from '../code-unit-order.ts';
+import { pageCountOf, pageOf } from '../lists.ts';
 import type { ListedStory } from './cards.ts';
 
 const SCOPES: readonly Scope[] = ['published', 'unpublished'];
-
-function pageOf(cards: readonly StoryCard[], n: number): StoryPage {
-  return { page: n, pageCount: Math.max(1, Math.ceil(cards.length / PAGE_SIZE)), total: cards.length, items: cards.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE) };
-}
 
 /**
  * The story lists of one build, like the article lists: per scope, for all topics and for each
@@ -74,7 +71,7 @@ export class StoryLists {
         for (const sort of STORY_SORT_KEYS) {
           const list = this.sorted(scope, topic, sort);
           if (!list) continue;
-          for (let n = 1; n <= Math.max(1, Math.ceil(list.length / PAGE_SIZE)); n++) yield [dataPaths.storyPage(scope, topic, sort, n), pageOf(list, n)];
+          for (let n = 1; n <= pageCountOf(list.length); n++) yield [dataPaths.storyPage(scope, topic, sort, n), pageOf(list, n)];
         }
       }
     }
@@ -82,7 +79,7 @@ export class StoryLists {
 
   page(scope: Scope, topic: string | undefined, sort: StorySortKey, n: number): StoryPage | undefined {
     const list = this.sorted(scope, topic, sort);
-    if (!list || n < 1 || n > Math.max(1, Math.ceil(list.length / PAGE_SIZE))) return undefined;
+    if (!list || n < 1 || n > pageCountOf(list.length)) return undefined;
     return pageOf(list, n);
   }
 }

@@ -1,6 +1,5 @@
 import { articleHref, safeHttpUrl, type ArticleDetail } from '../../../../contract';
-import { ProviderName } from '../../../components/ProviderBadge';
-import { TimeAgo } from '../../../components/TimeAgo';
+import { ArticleMeta } from '../../../components/ArticleMeta';
 import { CitedByList, citingInScope } from '../../../components/CitedByList';
 import { RelatedList } from '../../../components/RelatedList';
 import { ShareActions } from './ShareActions';
@@ -18,13 +17,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
   return (
     <article data-article={article.slug} className="mx-auto max-w-2xl">
       <header>
-        <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600 dark:text-slate-300">
-          <ProviderName provider={article.provider} />
-          {article.provider && article.publishedAt && <span aria-hidden="true">·</span>}
-          <TimeAgo iso={article.publishedAt} />
-          {article.type === 'video' && <span className="badge badge-video">Video</span>}
-          {!article.published && <span className="badge badge-unpublished">Unpublished</span>}
-        </div>
+        <ArticleMeta item={article} />
         <h1 className="mt-2 text-3xl leading-tight font-bold tracking-tight sm:text-4xl">{article.title}</h1>
         {article.excerpt && <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{article.excerpt}</p>}
         <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600 dark:text-slate-300">

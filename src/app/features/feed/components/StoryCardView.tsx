@@ -1,9 +1,8 @@
 import { memo, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { articleHref, storyId, type StoryCard } from '../../../../contract';
-import { ProviderName } from '../../../components/ProviderBadge';
+import { ArticleMeta } from '../../../components/ArticleMeta';
 import { Sparkline } from '../../../components/Sparkline';
-import { TimeAgo } from '../../../components/TimeAgo';
 import { exactTime } from '../../../lib/format-time';
 import { coveragePhrase, dayPhrase } from '../../../../contract/story-phrases';
 import { StoryHeadlines } from './StoryHeadlines';
@@ -22,14 +21,7 @@ function StoryCardItem({ story, allMembers }: { story: StoryCard; allMembers: bo
   const others = story.outlets - named.size;
   return (
     <article data-story={id} className="card">
-      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600 dark:text-slate-300">
-        <ProviderName provider={lead.provider} />
-        {lead.provider && lead.publishedAt && <span aria-hidden="true">·</span>}
-        <TimeAgo iso={lead.publishedAt} />
-        {lead.type === 'video' && <span className="badge badge-video">Video</span>}
-        {!lead.published && <span className="badge badge-unpublished">Unpublished</span>}
-        {story.members > 1 && <span className="badge">{`${story.members} articles`}</span>}
-      </div>
+      <ArticleMeta item={lead}>{story.members > 1 && <span className="badge">{`${story.members} articles`}</span>}</ArticleMeta>
       <h2 className="mt-1.5 text-lg leading-snug font-semibold">
         <Link to={articleHref(lead.slug)} className="headline-link">
           {lead.title}
