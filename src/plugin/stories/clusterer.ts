@@ -14,6 +14,7 @@
 import { compareCodeUnits } from '../code-unit-order.ts';
 import { clusterComponent, hoursApart, SAME_TITLE_CANDIDATES, STORY_RULE, type ClusterArticle, type StoryGroup, type StoryInput } from './cluster.ts';
 import { bucketed, termWeight } from './idf.ts';
+import { MultiMap } from './multimap.ts';
 import { articleTerms } from './terms.ts';
 
 interface Component {
@@ -64,11 +65,11 @@ export class StoryClusterer {
   private sorted: ClusterArticle[] = [];
   /** Articles per term. */
   private documents = new Map<string, number>();
-  private byItem = new Map<string, Set<ClusterArticle>>();
+  private byItem = new MultiMap<string, ClusterArticle>();
   /** Articles per headline key, oldest first. */
   private byTitle = new Map<string, ClusterArticle[]>();
   /** The articles whose related coverage lists each slug. */
-  private citers = new Map<string, Set<ClusterArticle>>();
+  private citers = new MultiMap<string, ClusterArticle>();
   private componentOf = new Map<ClusterArticle, Component>();
   last?: ClusterUpdate;
 
@@ -100,9 +101,9 @@ export class StoryClusterer {
     this.bySlug = new Map();
     this.sorted = [];
     this.documents = new Map();
-    this.byItem = new Map();
+    this.byItem = new MultiMap();
     this.byTitle = new Map();
-    this.citers = new Map();
+    this.citers = new MultiMap();
     this.componentOf = new Map();
   }
 
@@ -126,7 +127,7 @@ export class StoryClusterer {
     const itemSizes = new Map<string, number>();
     const noteCounts = (a: ClusterArticle) => {
       for (const term of a.terms.terms) if (!counts.has(term)) counts.set(term, this.documents.get(term) ?? 0);
-      for (const item of a.items) if (!itemSizes.has(item)) itemSizes.set(item, this.byItem.get(item)?.size ?? 0);
+      for (const item of a.items) if (!itemSizes.has(item)) itemSizes.set(item, this.byItem.count(item));
     };
     // What leaves: its neighbours (while it is still there) need new candidates. The counts
     // before the edit are noted first.
@@ -153,8 +154,8 @@ export class StoryClusterer {
     for (const a of added) touched.add(a);
     // An item crossing the "too common" line changes every sharer's candidates.
     for (const [item, before] of itemSizes) {
-      const after = this.byItem.get(item)?.size ?? 0;
-      if (before <= STORY_RULE.commonItem !== after <= STORY_RULE.commonItem) for (const a of this.byItem.get(item) ?? []) touched.add(a);
+      const after = this.byItem.count(item);
+      if (before <= STORY_RULE.commonItem !== after <= STORY_RULE.commonItem) for (const a of this.byItem.get(item)) touched.add(a);
     }
     // A term whose count crossed a bucket weighs differently in every article that has it.
     const reweigh = new Set<string>();
@@ -239,19 +240,11 @@ export class StoryClusterer {
     const { input, terms, items } = a;
     this.bySlug.set(input.slug, a);
     for (const term of terms.terms) this.documents.set(term, (this.documents.get(term) ?? 0) + 1);
-    for (const item of items) {
-      const set = this.byItem.get(item);
-      if (set) set.add(a);
-      else this.byItem.set(item, new Set([a]));
-    }
+    for (const item of items) this.byItem.add(item, a);
     const list = this.byTitle.get(input.titleKey);
     if (list) list.push(a);
     else this.byTitle.set(input.titleKey, [a]);
-    for (const slug of input.cites) {
-      const set = this.citers.get(slug);
-      if (set) set.add(a);
-      else this.citers.set(slug, new Set([a]));
-    }
+    for (const slug of new Set(input.cites)) this.citers.add(slug, a);
     return a;
   }
 
@@ -262,19 +255,11 @@ export class StoryClusterer {
       if (n === 0) this.documents.delete(term);
       else this.documents.set(term, n);
     }
-    for (const item of a.items) {
-      const set = this.byItem.get(item)!;
-      set.delete(a);
-      if (set.size === 0) this.byItem.delete(item);
-    }
+    for (const item of a.items) this.byItem.delete(item, a);
     const list = this.byTitle.get(a.input.titleKey)!;
     list.splice(list.indexOf(a), 1);
     if (list.length === 0) this.byTitle.delete(a.input.titleKey);
-    for (const slug of a.input.cites) {
-      const set = this.citers.get(slug);
-      set?.delete(a);
-      if (set?.size === 0) this.citers.delete(slug);
-    }
+    for (const slug of new Set(a.input.cites)) this.citers.delete(slug, a);
   }
 
   /** Term weights (idf, headline terms doubled) and their norm. */
@@ -296,10 +281,10 @@ export class StoryClusterer {
       const target = this.bySlug.get(slug);
       if (target) into.add(target);
     }
-    for (const citer of this.citers.get(a.input.slug) ?? []) into.add(citer);
+    for (const citer of this.citers.get(a.input.slug)) into.add(citer);
     for (const item of a.items) {
-      const sharing = this.byItem.get(item)!;
-      if (sharing.size <= STORY_RULE.commonItem + 1) for (const other of sharing) into.add(other);
+      const sharing = this.byItem.get(item);
+      if (sharing.length <= STORY_RULE.commonItem + 1) for (const other of sharing) into.add(other);
     }
     for (const other of this.byTitle.get(a.input.titleKey) ?? []) into.add(other);
   }
@@ -316,11 +301,11 @@ export class StoryClusterer {
       const target = this.bySlug.get(slug);
       if (target && earlier(target)) candidates.add(target);
     }
-    for (const citer of this.citers.get(a.input.slug) ?? []) if (earlier(citer)) candidates.add(citer);
+    for (const citer of this.citers.get(a.input.slug)) if (earlier(citer)) candidates.add(citer);
     const shared = new Map<ClusterArticle, number>();
     for (const item of a.items) {
-      const sharing = this.byItem.get(item)!;
-      if (sharing.size <= STORY_RULE.commonItem) for (const other of sharing) if (earlier(other)) shared.set(other, (shared.get(other) ?? 0) + 1);
+      const sharing = this.byItem.get(item);
+      if (sharing.length <= STORY_RULE.commonItem) for (const other of sharing) if (earlier(other)) shared.set(other, (shared.get(other) ?? 0) + 1);
     }
     for (const [other, count] of shared) if (count / (a.items.size + other.items.size - count) >= STORY_RULE.coverageOverlap) candidates.add(other);
     // Same headlines recur over years (series, notices): only the nearest earlier ones in time.
