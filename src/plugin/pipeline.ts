@@ -6,6 +6,7 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { CorpusLinker } from './incremental-link.ts';
 import type { StoryInput } from './stories/cluster.ts';
 import { clusterStories, StoryClusterer } from './stories/clusterer.ts';
+import { TermPool } from './stories/term-pool.ts';
 import { linkCorpus, type LinkedArticle } from './link.ts';
 import { buildLists, toCard, updateLists, type Lists } from './lists.ts';
 import { scanContentFolder } from './load.ts';
@@ -81,6 +82,8 @@ export class NewsPipeline {
   private contentIndex?: FileIndex;
   /** Links a watcher's edit into the last build's links instead of linking everything again. */
   private readonly linker = new CorpusLinker();
+  /** Every record's terms share one string per word (see `TermPool`). */
+  private readonly terms = new TermPool();
   /** What clustering knows of the last build's articles, when edits follow (`watch`). */
   private readonly clusterer?: StoryClusterer;
   /** The last build's cards and lists: an edit of a few cards updates the lists in place of making them. */
@@ -181,10 +184,13 @@ export class NewsPipeline {
     for (const file of fewEdits ? scanned.keys() : files) {
       const output = scanned.get(file);
       if (!output) {
-        next.set(file, previous.get(file) ?? byKey.get(unchanged.get(file)!)!);
+        const record = previous.get(file) ?? byKey.get(unchanged.get(file)!)!;
+        if (record.article) this.terms.intern(record.article.terms);
+        next.set(file, record);
         continue;
       }
       const record = output.record ?? byKey.get(output.key)!;
+      if (record.article) this.terms.intern(record.article.terms);
       if (record.diagnostics.length > 0 || (next.get(file)?.diagnostics.length ?? 0) > 0) diagnosticsChanged = true;
       next.set(file, record);
       if (output.stat && output.key) this.contentIndex?.read(file, output.key, output.stat);
