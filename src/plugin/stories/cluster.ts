@@ -67,10 +67,10 @@ export interface ClusterArticle {
   order: number;
   time?: number;
   terms: ArticleTerms;
-  /** Term weights (idf, headline terms doubled) and their norm. */
-  weights: Map<string, number>;
+  /** The norm of its term weights (see `weightIn`). */
   norm: number;
-  items: Set<string>;
+  /** Its related items' URL identities, each once. */
+  items: string[];
   /** The earlier articles it is linked to (see `StoryClusterer`), oldest first. */
   candidates: ClusterArticle[];
   story?: Building;
@@ -91,21 +91,22 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * member records the rule that let it in. An article's candidates are all in its component, so
  * this is what clustering the whole corpus in one pass gives for these articles.
  */
-export function clusterComponent(component: readonly ClusterArticle[]): StoryGroup[] {
+export function clusterComponent(component: readonly ClusterArticle[], weights: TermWeights): StoryGroup[] {
   for (const a of component) delete a.story;
   const stories: Building[] = [];
   for (const a of component) {
     let best: { story: Building; reason: StoryReason } | undefined;
     const linked = new Set<Building>();
+    const own = new Set(a.items);
     for (const other of a.candidates) {
       const story = other.story!;
-      const evidence = sameEvent(a, other);
+      const evidence = sameEvent(a, other, own, weights);
       if (!evidence) {
-        if (a.input.cites.includes(other.input.slug) || other.input.cites.includes(a.input.slug) || coverage(a, other) >= STORY_RULE.coverageOverlap)
+        if (a.input.cites.includes(other.input.slug) || other.input.cites.includes(a.input.slug) || coverage(own, other) >= STORY_RULE.coverageOverlap)
           linked.add(story);
         continue;
       }
-      if (!fits(a, story)) {
+      if (!fits(a, story, weights)) {
         linked.add(story);
         continue;
       }
@@ -144,22 +145,30 @@ export function clusterComponent(component: readonly ClusterArticle[]): StoryGro
   return stories.map((s) => s.group);
 }
 
-/** Jaccard overlap of two articles' related items. */
-export function coverage(a: ClusterArticle, b: ClusterArticle): number {
-  if (a.items.size === 0 || b.items.size === 0) return 0;
+/** Each term's weight, log(1 + N / df) with both counts bucketed (see `termWeight`). */
+export type TermWeights = ReadonlyMap<string, number>;
+
+/** A term's weight in an article: its corpus weight, doubled in the headline. */
+export function weightIn(a: ClusterArticle, term: string, weights: TermWeights): number {
+  return weights.get(term)! * (a.terms.titleTerms.includes(term) ? 2 : 1);
+}
+
+/** Jaccard overlap of two articles' related items (`own`: the first one's, as a set). */
+function coverage(own: ReadonlySet<string>, b: ClusterArticle): number {
+  if (own.size === 0 || b.items.length === 0) return 0;
   let shared = 0;
-  for (const key of a.items) if (b.items.has(key)) shared++;
-  return shared / (a.items.size + b.items.size - shared);
+  for (const key of b.items) if (own.has(key)) shared++;
+  return shared / (own.size + b.items.length - shared);
 }
 
 export function hoursApart(a: ClusterArticle, b: ClusterArticle): number | undefined {
   return a.time !== undefined && b.time !== undefined ? Math.abs(a.time - b.time) / 3_600_000 : undefined;
 }
 
-function similarity(a: ClusterArticle, b: ClusterArticle): number {
+function similarity(a: ClusterArticle, b: ClusterArticle, weights: TermWeights): number {
   if (a.norm === 0 || b.norm === 0) return 0;
   let dot = 0;
-  for (const [term, weight] of a.weights) dot += weight * (b.weights.get(term) ?? 0);
+  for (const term of a.terms.terms) if (b.terms.terms.includes(term)) dot += weightIn(a, term, weights) * weightIn(b, term, weights);
   return dot / (a.norm * b.norm);
 }
 
@@ -176,11 +185,11 @@ function sameSubject(a: ClusterArticle, b: ClusterArticle): boolean {
 }
 
 /** The evidence that `a` and `b` report one event, or undefined. */
-function sameEvent(a: ClusterArticle, b: ClusterArticle): StoryReason | undefined {
+function sameEvent(a: ClusterArticle, b: ClusterArticle, own: ReadonlySet<string>, weights: TermWeights): StoryReason | undefined {
   const hours = hoursApart(a, b);
   if ((hours !== undefined && hours > STORY_RULE.pairHours) || !sameSubject(a, b)) return undefined;
-  const terms = similarity(a, b);
-  const overlap = coverage(a, b);
+  const terms = similarity(a, b, weights);
+  const overlap = coverage(own, b);
   const numbers = {
     termSimilarity: round(terms),
     ...(overlap > 0 ? { coverageOverlap: round(overlap) } : {}),
@@ -195,7 +204,7 @@ function sameEvent(a: ClusterArticle, b: ClusterArticle): StoryReason | undefine
 }
 
 /** Whether `a` may join the story `s` at all: near its anchor in time, subject and words. */
-function fits(a: ClusterArticle, s: Building): boolean {
+function fits(a: ClusterArticle, s: Building, weights: TermWeights): boolean {
   const hours = hoursApart(a, s.anchor);
-  return (hours === undefined || hours <= STORY_RULE.storyHours) && sameSubject(a, s.anchor) && similarity(a, s.anchor) >= STORY_RULE.anchorSimilarity;
+  return (hours === undefined || hours <= STORY_RULE.storyHours) && sameSubject(a, s.anchor) && similarity(a, s.anchor, weights) >= STORY_RULE.anchorSimilarity;
 }

@@ -12,7 +12,7 @@
  * component is clustered again too.
  */
 import { compareCodeUnits } from '../code-unit-order.ts';
-import { clusterComponent, hoursApart, SAME_TITLE_CANDIDATES, STORY_RULE, type ClusterArticle, type StoryGroup, type StoryInput } from './cluster.ts';
+import { clusterComponent, hoursApart, weightIn, SAME_TITLE_CANDIDATES, STORY_RULE, type ClusterArticle, type StoryGroup, type StoryInput } from './cluster.ts';
 import { bucketed, termWeight } from './idf.ts';
 import { MultiMap } from './multimap.ts';
 import { articleTerms } from './terms.ts';
@@ -65,6 +65,8 @@ export class StoryClusterer {
   private sorted: ClusterArticle[] = [];
   /** Articles per term. */
   private documents = new Map<string, number>();
+  /** Each term's weight (see `termWeight`), kept as its count changes. */
+  private weights = new Map<string, number>();
   private byItem = new MultiMap<string, ClusterArticle>();
   /** Articles per headline key, oldest first. */
   private byTitle = new Map<string, ClusterArticle[]>();
@@ -101,6 +103,7 @@ export class StoryClusterer {
     this.bySlug = new Map();
     this.sorted = [];
     this.documents = new Map();
+    this.weights = new Map();
     this.byItem = new MultiMap();
     this.byTitle = new Map();
     this.citers = new MultiMap();
@@ -113,6 +116,7 @@ export class StoryClusterer {
     this.sorted = articles.sort(byAge);
     this.sorted.forEach((a, i) => (a.order = i));
     for (const list of this.byTitle.values()) list.sort((x, y) => x.order - y.order);
+    for (const [term, count] of this.documents) this.weights.set(term, termWeight(this.bySlug.size, count));
     for (const a of this.sorted) this.weigh(a);
     for (const a of this.sorted) a.candidates = this.candidatesOf(a);
     this.clusterRegion(this.sorted);
@@ -159,7 +163,12 @@ export class StoryClusterer {
     }
     // A term whose count crossed a bucket weighs differently in every article that has it.
     const reweigh = new Set<string>();
-    for (const [term, before] of counts) if (bucketed(before) !== bucketed(this.documents.get(term) ?? 0)) reweigh.add(term);
+    for (const [term, before] of counts) {
+      const after = this.documents.get(term);
+      if (after === undefined) this.weights.delete(term);
+      else this.weights.set(term, termWeight(this.bySlug.size, after));
+      if (bucketed(before) !== bucketed(after ?? 0)) reweigh.add(term);
+    }
     const isNew = new Set(added);
     for (const a of added) this.weigh(a);
     if (reweigh.size > 0) {
@@ -221,7 +230,8 @@ export class StoryClusterer {
     }
     for (const members of byRoot.values()) {
       const slug = members[0]!.input.slug;
-      const groups = members.length === 1 ? [{ id: slug, members: [{ slug, reason: { rule: 'first' as const } }], related: [] }] : clusterComponent(members);
+      const groups =
+        members.length === 1 ? [{ id: slug, members: [{ slug, reason: { rule: 'first' as const } }], related: [] }] : clusterComponent(members, this.weights);
       const component: Component = { members, groups };
       for (const m of members) this.componentOf.set(m, component);
     }
@@ -262,14 +272,11 @@ export class StoryClusterer {
     for (const slug of new Set(a.input.cites)) this.citers.delete(slug, a);
   }
 
-  /** Term weights (idf, headline terms doubled) and their norm. */
+  /** The norm of the article's term weights. */
   private weigh(a: ClusterArticle): void {
-    const title = new Set(a.terms.titleTerms);
-    a.weights = new Map();
     let norm = 0;
     for (const term of a.terms.terms) {
-      const weight = termWeight(this.bySlug.size, this.documents.get(term)!) * (title.has(term) ? 2 : 1);
-      a.weights.set(term, weight);
+      const weight = weightIn(a, term, this.weights);
       norm += weight * weight;
     }
     a.norm = Math.sqrt(norm);
@@ -307,7 +314,7 @@ export class StoryClusterer {
       const sharing = this.byItem.get(item);
       if (sharing.length <= STORY_RULE.commonItem) for (const other of sharing) if (earlier(other)) shared.set(other, (shared.get(other) ?? 0) + 1);
     }
-    for (const [other, count] of shared) if (count / (a.items.size + other.items.size - count) >= STORY_RULE.coverageOverlap) candidates.add(other);
+    for (const [other, count] of shared) if (count / (a.items.length + other.items.length - count) >= STORY_RULE.coverageOverlap) candidates.add(other);
     // Same headlines recur over years (series, notices): only the nearest earlier ones in time.
     const sameTitle = this.byTitle.get(a.input.titleKey)!;
     for (let i = positionOf(sameTitle, a) - 1, n = 0; i >= 0 && n < SAME_TITLE_CANDIDATES; i--, n++) {
@@ -323,10 +330,11 @@ export class StoryClusterer {
 /** An article as clustering holds it, not yet in any index (its order and weights are set later). */
 function prepare(input: StoryInput): ClusterArticle {
   const time = input.publishedAt ? Date.parse(input.publishedAt) : NaN;
-  const items = new Set<string>();
-  for (const keys of input.relatedKeys) for (const key of keys) items.add(key);
+  const unique = new Set<string>();
+  for (const keys of input.relatedKeys) for (const key of keys) unique.add(key);
+  const items = [...unique];
   const terms = input.terms ?? articleTerms(input.title, input.excerpt);
-  return { input, order: -1, ...(Number.isFinite(time) ? { time } : {}), terms, weights: new Map(), norm: -1, items, candidates: [] };
+  return { input, order: -1, ...(Number.isFinite(time) ? { time } : {}), terms, norm: -1, items, candidates: [] };
 }
 
 /** Where `a` is in a list sorted by order. */
