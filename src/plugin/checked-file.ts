@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /** SHA-1 of a text, in hex. */
@@ -28,5 +28,47 @@ export function writeChecked(file: string, text: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, `${sha1(text)}\n${text}`);
+  renameSync(temp, file);
+}
+
+/** Entries per piece of `jsonWithList`: a few megabytes of text each. */
+const LIST_PIECE = 10_000;
+
+/**
+ * `JSON.stringify({ ...head, [key]: list })` as UTF-8 pieces, each made from a slice of the list,
+ * so a list of hundreds of thousands of entries is never one string (the output index of a 100k
+ * build, 177,000 entries, was 110 MB of strings and arrays at once when written whole).
+ */
+export function jsonWithList(head: Record<string, unknown>, key: string, list: Iterable<unknown>): Buffer[] {
+  const open = JSON.stringify(head);
+  const parts = [Buffer.from(`${open.length > 2 ? `${open.slice(0, -1)},` : '{'}${JSON.stringify(key)}:[`)];
+  let piece: unknown[] = [];
+  const flush = () => {
+    if (piece.length === 0) return;
+    parts.push(Buffer.from(`${parts.length > 1 ? ',' : ''}${JSON.stringify(piece).slice(1, -1)}`));
+    piece = [];
+  };
+  for (const entry of list) {
+    piece.push(entry);
+    if (piece.length === LIST_PIECE) flush();
+  }
+  flush();
+  parts.push(Buffer.from(']}'));
+  return parts;
+}
+
+/** `writeChecked` of the text these UTF-8 pieces make, without joining them into one string. */
+export function writeCheckedParts(file: string, parts: readonly Buffer[]): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part);
+  const temp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    writeSync(fd, `${hash.digest('hex')}\n`);
+    for (const part of parts) for (let at = 0; at < part.length;) at += writeSync(fd, part, at);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temp, file);
 }

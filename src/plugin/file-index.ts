@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { lstatSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readChecked, sha1, writeChecked } from './checked-file.ts';
+import { jsonWithList, readChecked, sha1, writeCheckedParts } from './checked-file.ts';
 
 /**
  * What the last build knew of a folder's files, as git's index does for a work tree: for each
@@ -203,10 +203,12 @@ export class FileIndex {
     for (const e of this.next.values()) latest = [e.mtimeNs, e.ctimeNs, latest].reduce((a, b) => (a > b ? a : b));
     // Checked again after each wait: the timer's clock is not the wall clock the times are on.
     for (let wait = latest + TICK_NS - nowNs(); wait >= 0n; wait = latest + TICK_NS - nowNs()) await sleep(Number(wait / 1_000_000n) + 1);
-    const entries: SavedEntry[] = [...this.next].map(([file, e]) => [file, e.key, String(e.size), String(e.mtimeNs), String(e.ctimeNs), String(e.ino)]);
+    const entries = (function* (next): Generator<SavedEntry> {
+      for (const [file, e] of next) yield [file, e.key, String(e.size), String(e.mtimeNs), String(e.ctimeNs), String(e.ino)];
+    })(this.next);
     const saveId = randomUUID();
-    const body = JSON.stringify({ version: VERSION, outDir: this.outDir, savedAtNs: String(nowNs()), saveId, entries } satisfies SavedManifest);
-    writeChecked(this.file, body);
+    const head: Omit<SavedManifest, 'entries'> = { version: VERSION, outDir: this.outDir, savedAtNs: String(nowNs()), saveId };
+    writeCheckedParts(this.file, jsonWithList(head, 'entries', entries));
     this.saveId = saveId;
   }
 }
