@@ -113,32 +113,27 @@ export class NewsBuild {
   }
 
   /**
-   * The story data files: the lists' index, every list page, and a file per story of more than
-   * one article. `articleKeys` (see `articleKeys`) stand for the members' data in a story file's key.
+   * The story data files, one at a time (a list of 45,000 of them, keys and all, held 70 MB at
+   * 100k): the lists' index, every list page, and a file per story of more than one article.
+   * `articleKeys` (see `articleKeys`) stand for the members' data in a story file's key.
    */
-  async storyFiles(codeKey = '', articleKeys?: ReadonlyMap<string, string>): Promise<{ file: string; key: string; parts: () => Promise<Buffer[]> }[]> {
+  async *storyFiles(codeKey = '', articleKeys?: ReadonlyMap<string, string>): AsyncGenerator<{ file: string; key: string; parts: () => Promise<Buffer[]> }> {
     const lists = await this.storyLists();
-    const files: { file: string; key: string; parts: () => Promise<Buffer[]> }[] = [];
     const index = jsonBytes(lists.index);
-    files.push({ file: dataPaths.stories(), key: outputKey(codeKey, index), parts: async () => [index] });
+    yield { file: dataPaths.stories(), key: outputKey(codeKey, index), parts: async () => [index] };
     // A list page is keyed and written like a feed page: from its cards' bytes, made once.
     const encoded = new EncodedCards<StoryCard>(lists.cardCount);
     for (const [file, page] of lists.pages()) {
-      files.push({
-        file,
-        key: outputKey(codeKey, feedPageHeader(page), ...page.items.map(encoded.hash)),
-        parts: async () => feedPageParts(page, encoded.bytes),
-      });
+      yield { file, key: outputKey(codeKey, feedPageHeader(page), ...page.items.map(encoded.hash)), parts: async () => feedPageParts(page, encoded.bytes) };
     }
     for (const group of this.stories) {
       if (group.members.length < 2) continue;
-      files.push({
+      yield {
         file: dataPaths.story(group.id),
         key: this.storyKey(group, codeKey, articleKeys),
         parts: async () => [jsonBytes(await this.readStory(group.id))],
-      });
+      };
     }
-    return files;
   }
 
   /** A story file's inputs as one key: the group (members, reasons), its members' data keys and its related stories. */
@@ -246,7 +241,7 @@ export class NewsBuild {
   async allDataFiles(): Promise<[string, string][]> {
     const files = [...this.listFiles()].map(({ file, parts }): [string, string] => [file, Buffer.concat(parts()).toString('utf8')]);
     for (const article of this.articles) files.push([dataPaths.article(article.head.slug), JSON.stringify(await this.readArticle(article.head.slug))]);
-    for (const { file, parts } of await this.storyFiles()) files.push([file, Buffer.concat(await parts()).toString('utf8')]);
+    for await (const { file, parts } of this.storyFiles()) files.push([file, Buffer.concat(await parts()).toString('utf8')]);
     return files;
   }
 

@@ -139,10 +139,11 @@ async function writeStoryFiles(
   articleKeys: ReadonlyMap<string, string>,
 ): Promise<{ files: number; written: number; bytes: number }> {
   const made = new Set<string>();
+  let files = 0;
   let written = 0;
   let bytes = 0;
-  const files = await build.storyFiles(codeKey, articleKeys);
-  for (const { file, key, parts } of files) {
+  for await (const { file, key, parts } of build.storyFiles(codeKey, articleKeys)) {
+    files++;
     if (manifest.isCurrent(file, key)) continue;
     const target = path.join(outDir, file);
     const dir = path.dirname(target);
@@ -154,7 +155,7 @@ async function writeStoryFiles(
     manifest.wrote(file, key);
     written++;
   }
-  return { files: files.length, written, bytes };
+  return { files, written, bytes };
 }
 
 /** Writes `parts` one after the other into a new `file` with one `writev`; returns the byte count. */

@@ -61,7 +61,8 @@ describe('story data on the seeds', () => {
   });
 
   it('every story file the build writes is exactly JSON.stringify of its data (list pages are written from encoded cards)', async () => {
-    const files = await build.storyFiles();
+    const files = [];
+    for await (const file of build.storyFiles()) files.push(file);
     expect(files.filter((f) => f.file.startsWith('data/stories/published/')).length).toBeGreaterThan(4);
     for (const { file, parts } of files) expect(Buffer.concat(await parts()).toString('utf8'), file).toBe(await build.dataFile(file));
   });
