@@ -175,12 +175,6 @@ export class NewsPipeline {
     } else {
       outputs = await scanFiles(input(toScan), known);
     }
-    // A big scan leaves each worker's heap full of what it parsed (hundreds of megabytes at
-    // 100,000 files, which an idle worker never collects): the output is written by new workers.
-    if (pool && big) {
-      void pool.close();
-      this.pool = new WorkerPool();
-    }
     timing.mark(`scan ${toScan.length} (${outputs.filter((o) => o.record).length} parsed)`);
 
     // An edit replaces its records in place; other builds make the map again, in listing order.
