@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter, matchPath } from 'react-router-dom';
 import { hydrate, type DehydratedState } from '@tanstack/react-query';
-import { routePatterns } from '../contract';
+import { routePatterns, storyFileId } from '../contract';
 import { App } from './App';
 import { articleQueryOptions } from './api/get-article';
 import { storyQueryOptions } from './api/get-story';
@@ -36,7 +36,8 @@ async function loadPrerenderedArticle(): Promise<boolean> {
   try {
     const article = await client.query(articleQueryOptions(slug));
     // A story of several articles is in the page too (its Full coverage section).
-    if (article.story && article.story.members > 1) await client.query(storyQueryOptions(article.story.id));
+    const story = storyFileId(article);
+    if (story !== undefined) await client.query(storyQueryOptions(story));
     return true;
   } catch {
     // Unreachable data: render afresh (the route shows its error state and a retry).

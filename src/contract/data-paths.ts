@@ -1,5 +1,5 @@
 import type { Scope, SortKey } from './feed.ts';
-import type { StorySortKey } from './story.ts';
+import type { StoryRef, StorySortKey } from './story.ts';
 
 /**
  * Where each data file lives, relative to the site root (the app prefixes its base URL).
@@ -26,3 +26,8 @@ export const dataPaths = {
   /** A story of more than one article: members, coverage, numbers. */
   story: (id: string) => `${DATA_ROOT}/story/${id}.json`,
 } as const;
+
+/** The id of an article's story file (`dataPaths.story`), when its story has other members. */
+export function storyFileId(article: { story?: StoryRef }): string | undefined {
+  return article.story && article.story.members > 1 ? article.story.id : undefined;
+}

@@ -82,13 +82,13 @@ export async function writeDataFiles(build: NewsBuild, outDir: string, options: 
   }
   timing.mark(`data keys (${items.length} of ${build.articles.length} articles to write)`);
   // Workers write the articles while the main thread writes the lists, then helps.
-  const lists = writeLists(build, outDir, manifest, codeKey);
+  const lists = writeKeyedFiles(build.listFiles(codeKey), outDir, manifest);
   const emitting =
     build.pool && items.length > 250
       ? build.pool.mapBatches('emit', items, 250, emitArticles, (batch) => batch, lists)
       : lists.then(() => emitArticles(items).then((b) => [b]));
   const [listsWritten, outputs] = await Promise.all([lists, emitting]);
-  const storiesWritten = await writeStoryFiles(build, outDir, manifest, codeKey, keys);
+  const storiesWritten = await writeKeyedFiles(build.storyFiles(codeKey, keys), outDir, manifest);
   let bytes = listsWritten.bytes + storiesWritten.bytes;
   for (const output of outputs as EmitOutput[]) {
     for (const { problem, file } of output.reparsed) build.noteReparsed(problem, file);
@@ -102,19 +102,31 @@ export async function writeDataFiles(build: NewsBuild, outDir: string, options: 
   return { files, written, unchanged: files - written, bytes, articleKeys: keys };
 }
 
+/** A data file made on demand: its key (see `FileIndex`) and its bytes in pieces. */
+interface KeyedFile {
+  file: string;
+  key: string;
+  parts: () => Buffer[] | Promise<Buffer[]>;
+}
+
 /**
- * Writes synchronously: the workers are emitting articles on the other cores meanwhile, so
- * libuv's thread pool had no core of its own and async writes only queued (measured slower).
+ * Writes the files that are not current (the list files, the story files). Writes
+ * synchronously: the workers are emitting articles on the other cores meanwhile, so libuv's
+ * thread pool had no core of its own and async writes only queued (measured slower).
  */
-async function writeLists(build: NewsBuild, outDir: string, manifest: FileIndex, codeKey: string): Promise<{ files: number; written: number; bytes: number }> {
+async function writeKeyedFiles(
+  keyed: Iterable<KeyedFile> | AsyncIterable<KeyedFile>,
+  outDir: string,
+  manifest: FileIndex,
+): Promise<{ files: number; written: number; bytes: number }> {
   let files = 0;
   let written = 0;
   let bytes = 0;
   const made = new Set<string>();
-  for (const { file, key, parts: makeParts } of build.listFiles(codeKey)) {
+  for await (const { file, key, parts: makeParts } of keyed) {
     files++;
     if (manifest.isCurrent(file, key)) continue;
-    const parts = makeParts();
+    const parts = await makeParts();
     const target = path.join(outDir, file);
     const dir = path.dirname(target);
     if (!made.has(dir)) {
@@ -126,34 +138,6 @@ async function writeLists(build: NewsBuild, outDir: string, manifest: FileIndex,
     written++;
     // Let the worker pool's messages through now and then (it is waiting for this thread).
     if (written % 64 === 0) await nextTurn();
-  }
-  return { files, written, bytes };
-}
-
-/** Writes the story lists and story files (see `NewsBuild.storyFiles`) that are not current. */
-async function writeStoryFiles(
-  build: NewsBuild,
-  outDir: string,
-  manifest: FileIndex,
-  codeKey: string,
-  articleKeys: ReadonlyMap<string, string>,
-): Promise<{ files: number; written: number; bytes: number }> {
-  const made = new Set<string>();
-  let files = 0;
-  let written = 0;
-  let bytes = 0;
-  for await (const { file, key, parts } of build.storyFiles(codeKey, articleKeys)) {
-    files++;
-    if (manifest.isCurrent(file, key)) continue;
-    const target = path.join(outDir, file);
-    const dir = path.dirname(target);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    bytes += writeParts(target, await parts());
-    manifest.wrote(file, key);
-    written++;
   }
   return { files, written, bytes };
 }

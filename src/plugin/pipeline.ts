@@ -5,7 +5,7 @@ import { MemoryDetailStore, PackDetailStore, type DetailStore } from './detail-s
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { CorpusLinker } from './incremental-link.ts';
 import type { StoryInput } from './stories/cluster.ts';
-import { clusterStories, StoryClusterer } from './stories/clusterer.ts';
+import { StoryClusterer } from './stories/clusterer.ts';
 import { TermPool } from './stories/term-pool.ts';
 import { linkCorpus, type LinkedArticle } from './link.ts';
 import { buildLists, toCard, updateLists, type Lists } from './lists.ts';
@@ -183,14 +183,12 @@ export class NewsPipeline {
     let diagnosticsChanged = !fewEdits;
     for (const file of fewEdits ? scanned.keys() : files) {
       const output = scanned.get(file);
+      const record = output ? (output.record ?? byKey.get(output.key)!) : (previous.get(file) ?? byKey.get(unchanged.get(file)!)!);
+      if (record.article) this.terms.intern(record.article.terms);
       if (!output) {
-        const record = previous.get(file) ?? byKey.get(unchanged.get(file)!)!;
-        if (record.article) this.terms.intern(record.article.terms);
         next.set(file, record);
         continue;
       }
-      const record = output.record ?? byKey.get(output.key)!;
-      if (record.article) this.terms.intern(record.article.terms);
       if (record.diagnostics.length > 0 || (next.get(file)?.diagnostics.length ?? 0) > 0) diagnosticsChanged = true;
       next.set(file, record);
       if (output.stat && output.key) this.contentIndex?.read(file, output.key, output.stat);
@@ -302,8 +300,9 @@ export class NewsPipeline {
     const site = { siteName: this.options.siteName ?? DEFAULT_SITE_NAME, ...(this.options.siteUrl ? { siteUrl: this.options.siteUrl } : {}) };
     const lists = updated ?? buildLists(cards, site);
     this.last = { articles, cards, lists };
+    // A one-off build's clusterer is dropped with the build (see `watch`).
     const clusterer = this.clusterer;
-    const stories = (build: NewsBuild) => (clusterer ? clusterer.cluster(storyInputs(build)) : clusterStories(storyInputs(build)));
+    const stories = (build: NewsBuild) => (clusterer ?? new StoryClusterer()).cluster(storyInputs(build));
     const forget = (file: string) => this.forget(file);
     const build = new NewsBuild(
       fileCount,

@@ -4,7 +4,7 @@
  * escapeHtml, JSON-LD with jsonForScript), so a headline containing `</script>` stays text.
  */
 import type { ArticleDetail, Image } from '../contract/article.ts';
-import { dataPaths } from '../contract/data-paths.ts';
+import { dataPaths, storyFileId } from '../contract/data-paths.ts';
 import type { NewsIndex, TopicSummary } from '../contract/feed.ts';
 import { articleHref } from '../contract/routes.ts';
 import { safeHttpUrl } from '../contract/safe-url.ts';
@@ -150,7 +150,8 @@ export function articleHead(article: ArticleDetail, site: SiteInfo, base = '/'):
   // with the HTML, not after the script. crossorigin makes it match fetch()'s request mode.
   const preload = (file: string) => `<link rel="preload" href="${escapeHtml(base + file)}" as="fetch" crossorigin="anonymous">`;
   tags.push(preload(dataPaths.article(article.slug)));
-  if (article.story && article.story.members > 1) tags.push(preload(dataPaths.story(article.story.id)));
+  const story = storyFileId(article);
+  if (story !== undefined) tags.push(preload(dataPaths.story(story)));
   return tags.join('\n    ');
 }
 

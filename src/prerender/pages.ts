@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleDetail } from '../contract/article.ts';
-import { dataPaths } from '../contract/data-paths.ts';
+import { dataPaths, storyFileId } from '../contract/data-paths.ts';
 import type { FeedPage, NewsIndex, Scope, SortKey } from '../contract/feed.ts';
 import type { StoryDetail } from '../contract/story.ts';
 import { articleHref } from '../contract/routes.ts';
@@ -79,7 +79,7 @@ function makeFolder(dir: string): void {
 export async function renderArticleBatch(entry: ServerEntry, ctx: PageContext, slugs: readonly string[]): Promise<number> {
   for (const slug of slugs) {
     const article = JSON.parse(readFileSync(path.join(ctx.dataDir, dataPaths.article(slug)), 'utf8')) as ArticleDetail;
-    const shared = article.story && article.story.members > 1 ? article.story.id : undefined;
+    const shared = storyFileId(article);
     const story = shared === undefined ? undefined : (JSON.parse(readFileSync(path.join(ctx.dataDir, dataPaths.story(shared)), 'utf8')) as StoryDetail);
     const page = await renderArticlePage(entry, ctx, article, story);
     const file = fileForRoute(ctx.outDir, articleHref(article.slug));

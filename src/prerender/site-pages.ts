@@ -17,6 +17,7 @@ import type { FeedPage } from '../contract/feed.ts';
 import { articleHref } from '../contract/routes.ts';
 import { SEARCH_PATH } from '../contract/search.ts';
 import type { NewsBuild } from '../plugin/build-result.ts';
+import type { StoryGroup } from '../plugin/stories/cluster.ts';
 import { FileIndex, outputKey } from '../plugin/file-index.ts';
 import { createProgress } from '../plugin/progress.ts';
 import { WorkerPool } from '../plugin/worker-pool.ts';
@@ -90,16 +91,21 @@ export function planPages(input: SitePagesInput): PagePlan {
   const site: SiteInfo = { name: index.site.name, ...(siteUrl ? { url: siteUrl } : {}) };
   const ctx: PageContext = { outDir, dataDir: outDir, base, site, index, template: splitTemplate(input.template) };
   const pagesKey = outputKey(bundle.hash, input.template, JSON.stringify(site), base);
-  // A page shows its article and, when the story has other members, the story's file too.
+  // A page shows its article and, when the story has other members, the story's file too
+  // (keyed once per story, not once per member).
   const pageKeys = new Map<string, string>();
-  for (const card of build.cards) {
-    const story = build.storyOf(card.slug);
-    const storyKey = story && story.members.length > 1 ? build.storyKey(story, '', input.articleKeys) : '';
-    pageKeys.set(card.slug, outputKey(pagesKey, input.articleKeys.get(card.slug)!, storyKey));
-  }
+  const storyKeys = new Map<StoryGroup, string>();
   const articles: string[] = [];
   for (const card of build.cards) {
-    if (!manifest.isCurrent(pageFile(outDir, articleHref(card.slug)), pageKeys.get(card.slug)!)) articles.push(card.slug);
+    const story = build.storyOf(card.slug);
+    let storyKey = '';
+    if (story && story.members.length > 1) {
+      storyKey = storyKeys.get(story) ?? build.storyKey(story, '', input.articleKeys);
+      storyKeys.set(story, storyKey);
+    }
+    const key = outputKey(pagesKey, input.articleKeys.get(card.slug)!, storyKey);
+    pageKeys.set(card.slug, key);
+    if (!manifest.isCurrent(pageFile(outDir, articleHref(card.slug)), key)) articles.push(card.slug);
   }
   const workers = articles.length >= WORKERS_FROM ? (input.workers ?? Math.min(Math.max(availableParallelism() - 1, 1), 7)) : 0;
   const init: WorkerInit = { serverEntry: pathToFileURL(bundle.entry).href };

@@ -10,6 +10,7 @@ export function RelatedDisclosure({ slug, count }: { slug: string; count: number
   const [open, setOpen] = useState(false);
   const panelId = `related-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const article = useArticle(slug, open);
+  const citing = article.data && citingInScope(article.data);
   return (
     <div className="mt-3">
       <button type="button" className="disclosure" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
@@ -29,10 +30,10 @@ export function RelatedDisclosure({ slug, count }: { slug: string; count: number
           </p>
         )}
         {article.data && <RelatedList items={article.data.related} initial={BEST_FIRST} />}
-        {article.data && citingInScope(article.data).length > 0 && (
+        {citing && citing.length > 0 && (
           <div className="border-t border-slate-200 pt-2 dark:border-slate-800">
             <h3 className="text-sm font-semibold">Also covered in</h3>
-            <CitedByList items={citingInScope(article.data)} />
+            <CitedByList items={citing} />
           </div>
         )}
       </div>

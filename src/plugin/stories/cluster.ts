@@ -92,7 +92,6 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * this is what clustering the whole corpus in one pass gives for these articles.
  */
 export function clusterComponent(component: readonly ClusterArticle[], weights: TermWeights): StoryGroup[] {
-  for (const a of component) delete a.story;
   const stories: Building[] = [];
   for (const a of component) {
     let best: { story: Building; reason: StoryReason } | undefined;

@@ -186,22 +186,17 @@ export class StoryClusterer {
     // The region clustered again: whole old components, the new articles, and whatever their
     // new candidates reach (an article outside it keeps its candidates, all outside it).
     const region = new Set<ClusterArticle>(added);
-    const queue: ClusterArticle[] = [];
+    const queue: ClusterArticle[] = [...added];
     const take = (component: Component) => {
-      if (!dirty.has(component)) dirty.add(component);
-      for (const m of component.members) if (!leaving.has(m) && !region.has(m)) region.add(m);
-    };
-    for (const component of dirty) take(component);
-    queue.push(...region);
-    while (queue.length > 0) {
-      const a = queue.pop()!;
-      for (const c of a.candidates) {
-        if (region.has(c)) continue;
-        const before = region.size;
-        take(this.componentOf.get(c)!);
-        if (region.size > before) queue.push(...this.componentOf.get(c)!.members.filter((m) => !leaving.has(m)));
+      dirty.add(component);
+      for (const m of component.members) {
+        if (leaving.has(m) || region.has(m)) continue;
+        region.add(m);
+        queue.push(m);
       }
-    }
+    };
+    for (const component of [...dirty]) take(component);
+    while (queue.length > 0) for (const c of queue.pop()!.candidates) if (!region.has(c)) take(this.componentOf.get(c)!);
     for (const component of dirty) for (const m of component.members) if (this.componentOf.get(m) === component) this.componentOf.delete(m);
     this.clusterRegion([...region].sort((x, y) => x.order - y.order));
     return region.size;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ArticleDetail, StoryDetail } from '../../../contract';
+import { storyFileId, type ArticleDetail, type StoryDetail } from '../../../contract';
 import { singleStory, type StoryScope } from '../../../contract/story-summary';
 import { useStory } from '../../api/get-story';
 import { scopeOf } from './story-view';
@@ -15,7 +15,7 @@ export type ArticleStory =
  * article's own data, as the plugin makes stories (so it is in the prerendered page too).
  */
 export function useArticleStory(article: ArticleDetail): ArticleStory {
-  const shared = article.story && article.story.members > 1 ? article.story.id : undefined;
+  const shared = storyFileId(article);
   const query = useStory(shared);
   const alone = useMemo(() => (shared === undefined ? singleStory(article) : undefined), [shared, article]);
   const scope = scopeOf(article);
